@@ -1,0 +1,350 @@
+"""Cross-file checks on a catalogue: each a small function that yields problems.
+
+They run after every file has been read and validated on its own, and all of them
+run, so one `csea catalog validate` reports every problem at once. To add a check,
+write a function ``(CatalogFiles) -> Iterator[Problem]`` and list it in ``CHECKS``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from csea.errors import Problem, Severity
+from csea.loader import CatalogFiles, Loaded
+from csea.models import ChangeKind, Obligation, Source
+from csea.yamlio import YamlDocument
+
+__all__ = ["CHECKS", "Check", "run_checks"]
+
+Check = Callable[[CatalogFiles], Iterator[Problem]]
+
+
+def run_checks(files: CatalogFiles) -> list[Problem]:
+    """Run every check in ``CHECKS`` and return all problems."""
+    return [problem for check in CHECKS for problem in check(files)]
+
+
+def _at(
+    doc: YamlDocument,
+    path: Sequence[str | int],
+    code: str,
+    message: str,
+    object_id: str | None = None,
+    severity: Severity = Severity.ERROR,
+) -> Problem:
+    line, column = doc.locate(path)
+    return Problem(
+        code=code,
+        message=message,
+        file=doc.file,
+        line=line,
+        column=column,
+        object_id=object_id,
+        field=doc.field_path(path) or None,
+        severity=severity,
+    )
+
+
+def unique_obligation_ids(files: CatalogFiles) -> Iterator[Problem]:
+    """No two obligation files declare the same id."""
+    first: dict[str, Loaded[Obligation]] = {}
+    for loaded in files.obligations:
+        ob = loaded.model
+        if ob.id in first:
+            other = first[ob.id].doc
+            line = other.locate(["id"])[0]
+            yield _at(
+                loaded.doc, ["id"], "duplicate-id", f"id already used in {other.file}:{line}", ob.id
+            )
+        else:
+            first[ob.id] = loaded
+
+
+def file_named_for_id(files: CatalogFiles) -> Iterator[Problem]:
+    """Each obligation file is named ``<id>.yaml`` so ids are easy to find."""
+    for loaded in files.obligations:
+        stem = Path(loaded.doc.file).stem
+        if stem != loaded.model.id:
+            yield _at(
+                loaded.doc,
+                ["id"],
+                "file-name",
+                f"file is named '{stem}' but holds {loaded.model.id}; name it {loaded.model.id}.yaml",
+                loaded.model.id,
+            )
+
+
+def pillar_matches(files: CatalogFiles) -> Iterator[Problem]:
+    """An obligation's pillar exists, matches its folder, and its id has the pillar's prefix."""
+    if files.header is None:
+        return
+    pillars = {p.id: p for p in files.header.model.pillars}
+    for loaded in files.obligations:
+        ob = loaded.model
+        pillar = pillars.get(ob.pillar)
+        if pillar is None:
+            yield _at(
+                loaded.doc,
+                ["pillar"],
+                "unknown-pillar",
+                f"unknown pillar '{ob.pillar}'; expected one of: {', '.join(pillars)}",
+                ob.id,
+            )
+            continue
+        if loaded.folder != ob.pillar:
+            yield _at(
+                loaded.doc,
+                ["pillar"],
+                "wrong-folder",
+                f"pillar is '{ob.pillar}' but the file is in folder '{loaded.folder}/'",
+                ob.id,
+            )
+        if ob.id.split("-")[0] != pillar.prefix:
+            yield _at(
+                loaded.doc,
+                ["id"],
+                "wrong-prefix",
+                f"obligations in pillar '{pillar.id}' have ids starting '{pillar.prefix}-'",
+                ob.id,
+            )
+
+
+def pillars_well_formed(files: CatalogFiles) -> Iterator[Problem]:
+    """Pillar ids and prefixes are unique, and every pillar has obligations."""
+    if files.header is None:
+        return
+    doc, pillars = files.header.doc, files.header.model.pillars
+    ids = Counter(p.id for p in pillars)
+    prefixes = Counter(p.prefix for p in pillars)
+    used = {o.model.pillar for o in files.obligations} | files.folders_with_files
+    for index, pillar in enumerate(pillars):
+        if ids[pillar.id] > 1:
+            yield _at(
+                doc, ["pillars", index, "id"], "duplicate-id", "pillar id used twice", pillar.id
+            )
+        if prefixes[pillar.prefix] > 1:
+            yield _at(
+                doc,
+                ["pillars", index, "prefix"],
+                "duplicate-prefix",
+                "prefix used twice",
+                pillar.id,
+            )
+        if pillar.id not in used:
+            yield _at(
+                doc,
+                ["pillars", index],
+                "empty-pillar",
+                f"no obligations in this pillar; add at least one under {pillar.id}/",
+                pillar.id,
+            )
+
+
+def sources_well_formed(files: CatalogFiles) -> Iterator[Problem]:
+    """Source ids are unique; provision ids are unique within a source; ``part_of`` exists."""
+    seen: set[str] = set()
+    for loaded in files.sources:
+        source, doc = loaded.model, loaded.doc
+        index = loaded.index
+        if source.id in seen:
+            yield _at(
+                doc, ["sources", index, "id"], "duplicate-id", "source id used twice", source.id
+            )
+        seen.add(source.id)
+        counts = Counter(p.id for p in source.provisions)
+        for pindex, provision in enumerate(source.provisions):
+            where: list[str | int] = ["sources", index, "provisions", pindex]
+            if counts[provision.id] > 1:
+                counts[provision.id] = 0
+                message = f"provision '{provision.id}' listed twice"
+                yield _at(doc, [*where, "id"], "duplicate-id", message, source.id)
+            if provision.part_of is not None and provision.part_of not in counts:
+                message = f"part_of '{provision.part_of}' is not a provision of {source.id}"
+                yield _at(doc, [*where, "part_of"], "unknown-provision", message, source.id)
+
+
+def citations_resolve(files: CatalogFiles) -> Iterator[Problem]:
+    """Every citation (and indicator target) names an existing source and provision."""
+    sources = {s.model.id: s.model for s in files.sources}
+    for loaded in files.obligations:
+        ob = loaded.model
+        pairs: list[tuple[list[str | int], str, str]] = [
+            (["citations", i], c.source, c.provision) for i, c in enumerate(ob.citations)
+        ]
+        pairs += [
+            (["indicators", i, "target"], ind.target.source, ind.target.provision)
+            for i, ind in enumerate(ob.indicators)
+            if ind.target is not None
+        ]
+        for path, source_id, provision_id in pairs:
+            if source_id in files.invalid_ids:
+                continue
+            yield from _resolve(loaded.doc, path, ob.id, sources, source_id, provision_id)
+        keys = Counter((c.source, c.provision) for c in ob.citations)
+        for i, citation in enumerate(ob.citations):
+            if keys[(citation.source, citation.provision)] > 1:
+                keys[(citation.source, citation.provision)] = 0
+                yield _at(
+                    loaded.doc,
+                    ["citations", i],
+                    "duplicate-citation",
+                    f"{citation.source} {citation.provision} is cited more than once",
+                    ob.id,
+                    Severity.WARNING,
+                )
+
+
+def _resolve(
+    doc: YamlDocument,
+    path: list[str | int],
+    object_id: str,
+    sources: dict[str, Source],
+    source_id: str,
+    provision_id: str,
+) -> Iterator[Problem]:
+    source = sources.get(source_id)
+    if source is None:
+        yield _at(
+            doc,
+            [*path, "source"],
+            "unknown-source",
+            f"unknown source '{source_id}'; it must be listed in sources.yaml",
+            object_id,
+        )
+    elif source.provision(provision_id) is None:
+        listed = ", ".join(p.id for p in source.provisions[:12])
+        more = ", ..." if len(source.provisions) > 12 else ""
+        yield _at(
+            doc,
+            [*path, "provision"],
+            "unknown-provision",
+            f"'{provision_id}' is not a provision of {source_id}; listed: {listed}{more}",
+            object_id,
+        )
+
+
+def related_resolve(files: CatalogFiles) -> Iterator[Problem]:
+    """Every related id names another existing obligation."""
+    ids = {o.model.id for o in files.obligations}
+    for loaded in files.obligations:
+        ob = loaded.model
+        for i, other in enumerate(ob.related):
+            if other == ob.id:
+                yield _at(
+                    loaded.doc,
+                    ["related", i],
+                    "self-reference",
+                    "an obligation is not related to itself",
+                    ob.id,
+                )
+            elif other not in ids and other not in files.invalid_ids:
+                yield _at(
+                    loaded.doc,
+                    ["related", i],
+                    "unknown-obligation",
+                    f"related id {other} does not exist",
+                    ob.id,
+                )
+
+
+def parts_unique(files: CatalogFiles) -> Iterator[Problem]:
+    """Measure, question, evidence and indicator ids are unique within an obligation."""
+    for loaded in files.obligations:
+        ob = loaded.model
+        parts: dict[str, Sequence[object]] = {
+            "measures": ob.measures,
+            "questions": ob.questions,
+            "evidence": ob.evidence,
+            "indicators": ob.indicators,
+        }
+        for name, items in parts.items():
+            seen: set[str] = set()
+            for i, item in enumerate(items):
+                item_id = str(getattr(item, "id", ""))
+                if item_id in seen:
+                    yield _at(
+                        loaded.doc,
+                        [name, i, "id"],
+                        "duplicate-id",
+                        f"{name} id '{item_id}' used twice",
+                        ob.id,
+                    )
+                seen.add(item_id)
+
+
+def change_log_consistent(files: CatalogFiles) -> Iterator[Problem]:
+    """Retired ids are never reused; added, changed and successor ids exist."""
+    if files.header is None:
+        return
+    doc, changes = files.header.doc, files.header.model.changes
+    ids = {o.model.id for o in files.obligations}
+    gone = {ChangeKind.RETIRED, ChangeKind.SPLIT, ChangeKind.MERGED}
+    for index, change in enumerate(changes):
+        for j, old in enumerate(change.ids):
+            path: list[str | int] = ["changes", index, "ids", j]
+            if change.kind in gone and old in ids:
+                yield _at(
+                    doc,
+                    path,
+                    "reused-id",
+                    f"{old} was {change.kind}; its id must not be reused",
+                    old,
+                )
+            if change.kind in (ChangeKind.ADDED, ChangeKind.CHANGED) and old not in ids:
+                yield _at(doc, path, "unknown-obligation", f"{old} is not in the catalogue", old)
+        for j, new in enumerate(change.into):
+            if new not in ids:
+                yield _at(
+                    doc,
+                    ["changes", index, "into", j],
+                    "unknown-obligation",
+                    f"{new} is not in the catalogue",
+                    new,
+                )
+        if change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED) and not change.into:
+            yield _at(
+                doc, ["changes", index], "missing-field", f"a {change.kind} change must say 'into'"
+            )
+
+
+def uncited_consistent(files: CatalogFiles) -> Iterator[Problem]:
+    """Each provision listed as uncited exists and is in fact not cited."""
+    if files.uncited is None:
+        return
+    sources = {s.model.id: s.model for s in files.sources}
+    cited: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for loaded in files.obligations:
+        for citation in loaded.model.citations:
+            cited[(citation.source, citation.provision)].append(loaded.model.id)
+    doc = files.uncited.doc
+    for i, entry in enumerate(files.uncited.model.uncited):
+        yield from _resolve(
+            doc, ["uncited", i], entry.source, sources, entry.source, entry.provision
+        )
+        citing = cited.get((entry.source, entry.provision))
+        if citing:
+            yield _at(
+                doc,
+                ["uncited", i],
+                "cited-but-listed-uncited",
+                f"{entry.source} {entry.provision} is cited by {', '.join(citing)}; remove it from uncited.yaml",
+                entry.source,
+                Severity.WARNING,
+            )
+
+
+CHECKS: list[Check] = [
+    unique_obligation_ids,
+    file_named_for_id,
+    pillar_matches,
+    pillars_well_formed,
+    sources_well_formed,
+    citations_resolve,
+    related_resolve,
+    parts_unique,
+    change_log_consistent,
+    uncited_consistent,
+]
+"""Every cross-file check, in the order they run."""

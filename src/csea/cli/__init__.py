@@ -1,0 +1,80 @@
+"""The ``csea`` command line: a thin shell over the library.
+
+Each command parses its arguments, calls one library function, hands the result to
+a renderer and maps errors to an exit code (0 ok, 1 findings, 2 unusable input).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from csea.__about__ import __version__
+from csea.cli import catalog
+from csea.cli._shared import handle_errors, out, write_stdout
+from csea.schemas import SCHEMAS, schema_text, write_schemas
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="csea",
+    help="Child-safety (CSEA) obligations: browse the catalogue and self-assess a service against it.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(catalog.app, name="catalog")
+
+
+def _version(value: bool) -> None:
+    if value:
+        write_stdout(f"csea {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Child-safety (CSEA) obligations: browse the catalogue and self-assess a service against it."""
+
+
+@app.command()
+@handle_errors
+def schema(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help=f"Schema to print: {', '.join(SCHEMAS)}. Omit to list them.", show_default=False
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            help="Write every schema into this directory instead.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a file kind, for editor validation (or write them all)."""
+    if output_dir is not None:
+        for path in write_schemas(output_dir):
+            out.print(f"wrote {path}", markup=False)
+    elif name is None:
+        for key, (_, description) in SCHEMAS.items():
+            out.print(f"{key:12} {description}", markup=False)
+    else:
+        write_stdout(schema_text(name))
+
+
+def main() -> None:
+    """Entry point of the ``csea`` console script."""
+    app()

@@ -1,0 +1,164 @@
+"""``csea catalog ...``: list, show, check and measure the coverage of a catalogue."""
+
+from __future__ import annotations
+
+import difflib
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from csea.cli._shared import (
+    CatalogOption,
+    ExitCode,
+    TableFormat,
+    exit_with,
+    handle_errors,
+    load,
+    out,
+    stderr,
+    write_stdout,
+)
+from csea.errors import InputError, Problem, Severity
+from csea.loader import validate_catalog
+from csea.queries import select_obligations, source_coverage
+from csea.render.catalog_views import (
+    coverage_json,
+    coverage_table,
+    obligation_json,
+    obligation_table,
+    obligation_text,
+)
+from csea.render.tabular import Tabular, dumps_json, to_csv, to_json, to_rich
+
+app = typer.Typer(help="Browse and check the obligations catalogue.", no_args_is_help=True)
+
+
+class ShowFormat(StrEnum):
+    """Output formats for one obligation."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class ProblemFormat(StrEnum):
+    """Output formats for catalogue problems."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def _emit(table: Tabular, fmt: TableFormat) -> None:
+    if fmt is TableFormat.JSON:
+        write_stdout(to_json(table))
+    elif fmt is TableFormat.CSV:
+        write_stdout(to_csv(table))
+    else:
+        out.print(to_rich(table))
+
+
+@app.command("list")
+@handle_errors
+def list_(
+    pillar: Annotated[
+        str | None, typer.Option(help="Only this pillar (block, grooming, ...).")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Only obligations citing this source id.")
+    ] = None,
+    jurisdiction: Annotated[
+        str | None,
+        typer.Option(
+            help="Only obligations citing a source that applies here (GB, EU, US, AU...)."
+        ),
+    ] = None,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.TABLE,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """List obligations, optionally filtered by pillar, source or jurisdiction."""
+    catalog = load(catalog_dir)
+    selected = select_obligations(catalog, pillar=pillar, source=source, jurisdiction=jurisdiction)
+    _emit(obligation_table(catalog, selected), fmt)
+
+
+@app.command()
+@handle_errors
+def show(
+    obligation_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Obligation id, e.g. BLOCK-01.")
+    ],
+    fmt: Annotated[ShowFormat, typer.Option("--format", help="Output format.")] = ShowFormat.TEXT,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """Show one obligation in full, with its citations and their verification level."""
+    catalog = load(catalog_dir)
+    obligation = catalog.obligation(obligation_id.upper())
+    if obligation is None:
+        ids = [o.id for o in catalog.obligations]
+        close = difflib.get_close_matches(obligation_id.upper(), ids, n=3)
+        hint = (
+            f"; did you mean {', '.join(close)}?"
+            if close
+            else "; run 'csea catalog list' to see ids"
+        )
+        message = f"no obligation '{obligation_id}' in catalogue {catalog.version}{hint}"
+        raise InputError([Problem(code="unknown-obligation", message=message)], message)
+    if fmt is ShowFormat.JSON:
+        write_stdout(dumps_json(obligation_json(catalog, obligation)))
+    else:
+        write_stdout(obligation_text(catalog, obligation))
+
+
+@app.command()
+@handle_errors
+def sources(
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.TABLE,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """Each source, and which of its provisions the catalogue cites and which it does not."""
+    coverage = source_coverage(load(catalog_dir))
+    if fmt is TableFormat.JSON:
+        write_stdout(dumps_json(coverage_json(coverage)))
+    else:
+        _emit(coverage_table(coverage), fmt)
+
+
+@app.command()
+@handle_errors
+def validate(
+    directory: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[DIR]",
+            help="Catalogue directory (default: the shipped catalogue).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ProblemFormat, typer.Option("--format", help="Output format.")
+    ] = ProblemFormat.TEXT,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """Check every catalogue file and every cross-file rule; report all problems at once.
+
+    Exit 0 when there are no errors (warnings allowed), 1 when there are errors,
+    2 when the directory cannot be used.
+    """
+    problems = validate_catalog(directory or catalog_dir)
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    if fmt is ProblemFormat.JSON:
+        write_stdout(dumps_json([p.model_dump(mode="json") for p in problems]))
+    else:
+        for problem in problems:
+            stderr.print(str(problem), markup=False)
+        summary = f"{errors} error(s), {len(problems) - errors} warning(s)"
+        (stderr if errors else out).print(
+            "catalogue " + ("has problems: " if errors else "is valid: ") + summary
+        )
+    if errors:
+        exit_with(ExitCode.FINDINGS)

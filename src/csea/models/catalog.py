@@ -1,0 +1,118 @@
+"""The catalogue: its header (``catalog.yaml``), pillars, change log, and the loaded whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
+
+from csea.models._base import CseaModel, NonEmptyStr, ObligationId, Slug, Version
+from csea.models.obligation import Obligation
+from csea.models.source import Source
+from csea.models.uncited import UncitedProvision
+
+__all__ = ["Catalog", "CatalogHeader", "Change", "ChangeKind", "Pillar"]
+
+
+class Pillar(CseaModel):
+    """One of the demands the obligations are grouped under."""
+
+    id: Slug
+    """Pillar id (``block``, ``grooming``...); also the name of its folder."""
+    prefix: Annotated[str, Field(pattern=r"^[A-Z]+$")]
+    """Obligation id prefix for this pillar (``BLOCK``)."""
+    title: NonEmptyStr
+    """Short title."""
+    demand: NonEmptyStr
+    """The demand in plain words."""
+    description: NonEmptyStr
+    """What belongs in this pillar, and why borderline topics were put here."""
+
+
+class ChangeKind(StrEnum):
+    """What happened to obligation ids between two catalogue versions."""
+
+    ADDED = "added"
+    CHANGED = "changed"
+    SPLIT = "split"
+    MERGED = "merged"
+    RETIRED = "retired"
+
+
+class Change(CseaModel):
+    """One entry of the catalogue change log."""
+
+    version: Version
+    """The catalogue version the change arrived in."""
+    kind: ChangeKind
+    """What happened."""
+    ids: Annotated[list[ObligationId], Field(min_length=1)]
+    """The obligation ids the change is about (old ids for split, merged and retired)."""
+    into: list[ObligationId] = Field(default_factory=list)
+    """For split and merged: the ids that replace ``ids``; for retired: an optional successor."""
+    reason: NonEmptyStr
+    """Why."""
+
+
+class CatalogHeader(CseaModel):
+    """The layout of ``obligations/catalog.yaml``."""
+
+    id: Slug
+    """Catalogue id (``csea``, or a team's own)."""
+    title: NonEmptyStr
+    """Catalogue title."""
+    version: Version
+    """Calendar version (``2026.11``)."""
+    date: dt.date
+    """The day this version's statuses were last reviewed."""
+    description: str | None = None
+    """What the catalogue covers."""
+    pillars: Annotated[list[Pillar], Field(min_length=1)]
+    """The demands, in display order."""
+    changes: list[Change] = Field(default_factory=list)
+    """Change log mapping obligation ids between versions, oldest first."""
+
+
+class Catalog(CseaModel):
+    """A loaded, checked catalogue: header, sources and obligations."""
+
+    header: CatalogHeader
+    """The contents of ``catalog.yaml``."""
+    sources: list[Source]
+    """The sources, in file order."""
+    obligations: list[Obligation]
+    """The obligations, ordered by pillar (in header order) then id."""
+    uncited: list[UncitedProvision] = Field(default_factory=list)
+    """Provisions deliberately left uncited, with reasons."""
+    root: Path | None = None
+    """The directory it was loaded from."""
+
+    @property
+    def version(self) -> str:
+        """The catalogue version."""
+        return self.header.version
+
+    @property
+    def pillars(self) -> list[Pillar]:
+        """The pillars, in display order."""
+        return self.header.pillars
+
+    def obligation(self, obligation_id: str) -> Obligation | None:
+        """The obligation with this id, or ``None``."""
+        return next((o for o in self.obligations if o.id == obligation_id), None)
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id, or ``None``."""
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def pillar(self, pillar_id: str) -> Pillar | None:
+        """The pillar with this id, or ``None``."""
+        return next((p for p in self.header.pillars if p.id == pillar_id), None)
+
+    def retired_ids(self) -> set[str]:
+        """Ids retired, split or merged away in the change log: never to be reused."""
+        gone = {ChangeKind.RETIRED, ChangeKind.SPLIT, ChangeKind.MERGED}
+        return {i for change in self.header.changes if change.kind in gone for i in change.ids}

@@ -1,0 +1,121 @@
+"""Sources (documents that ask something of platforms) and their provisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from csea.models._base import (
+    CseaModel,
+    JurisdictionCode,
+    NonEmptyStr,
+    ProvisionId,
+    SourceId,
+    Url,
+)
+from csea.models.vocabulary import Force, SourceKind, SourceStatus, Verification
+
+__all__ = ["Provision", "Source", "SourcesFile", "StatusChange"]
+
+
+class StatusChange(CseaModel):
+    """One dated change in a source's status (made, in force, lapsed...)."""
+
+    date: dt.date
+    """The day the new status took effect."""
+    status: SourceStatus
+    """The status from that day on."""
+    note: str | None = None
+    """What happened (Royal Assent, commencement regulations, expiry)."""
+    verification: Verification
+    """How sure the catalogue is of this date."""
+
+
+class Provision(CseaModel):
+    """One numbered part of a source: a section, article, measure code, principle or ask."""
+
+    id: ProvisionId
+    """Id unique within the source, in the source's own numbering where it has one (``s66``, ``C9``)."""
+    title: NonEmptyStr
+    """Plain-words title (a paraphrase, not the source's text)."""
+    part_of: ProvisionId | None = None
+    """Id of the parent provision in the same source, for subsections and sub-measures."""
+    in_force: dt.date | None = None
+    """The day this provision began (or begins) to apply, where it differs from its source."""
+    status: SourceStatus | None = None
+    """This provision's status where it differs from its source's (for example a proposed amendment)."""
+    verification: Verification
+    """How sure the catalogue is that this provision exists with this number and title."""
+    note: str | None = None
+    """Caveats: what is unverified, what the provision covers."""
+
+
+class Source(CseaModel):
+    """A document that asks something of platforms, with the provisions the catalogue knows of."""
+
+    id: SourceId
+    """Stable key ``<scope>.<instrument>`` (``uk.osa2023``, ``eu.dsa``, ``vol.vp2020``)."""
+    title: NonEmptyStr
+    """Full title."""
+    short_title: Annotated[str, Field(min_length=1, max_length=24)]
+    """Short label for table columns."""
+    issuer: NonEmptyStr
+    """Who issued it (a parliament, a regulator, an agency, an industry body)."""
+    jurisdictions: Annotated[list[JurisdictionCode], Field(min_length=1)]
+    """Where it applies: country codes, ``EU``, or ``INT`` for international and industry-wide sources."""
+    kind: SourceKind
+    """What kind of document it is."""
+    force: Force
+    """How binding it is where it applies and while it is in force."""
+    status: SourceStatus
+    """Its status at the catalogue's version date."""
+    date: dt.date | None = None
+    """The document's own date (made, adopted, published or announced)."""
+    url: Url | None = None
+    """A public copy of the document."""
+    verification: Verification
+    """How sure the catalogue is of this source's dates and status."""
+    notes: str | None = None
+    """Caveats and context."""
+    timeline: list[StatusChange] = Field(default_factory=list)
+    """Dated status changes, oldest first; the last one matches ``status``."""
+    provisions: Annotated[list[Provision], Field(min_length=1)]
+    """The provisions the catalogue knows of, in the source's own order."""
+
+    @model_validator(mode="after")
+    def _timeline_consistent(self) -> Source:
+        dates = [change.date for change in self.timeline]
+        if dates != sorted(dates):
+            raise ValueError("timeline entries must be in date order, oldest first")
+        if self.timeline and self.timeline[-1].status != self.status:
+            raise ValueError(
+                f"the last timeline entry says '{self.timeline[-1].status}' but status is "
+                f"'{self.status}'; they must agree"
+            )
+        return self
+
+    def provision(self, provision_id: str) -> Provision | None:
+        """The provision with this id, or ``None``."""
+        return next((p for p in self.provisions if p.id == provision_id), None)
+
+    def status_on(self, day: dt.date) -> SourceStatus | None:
+        """The source's status on a day, from its timeline; ``None`` before its first entry.
+
+        A source without a timeline has its ``status`` on every day.
+        """
+        if not self.timeline:
+            return self.status
+        current: SourceStatus | None = None
+        for change in self.timeline:
+            if change.date <= day:
+                current = change.status
+        return current
+
+
+class SourcesFile(CseaModel):
+    """The layout of ``obligations/sources.yaml``."""
+
+    sources: Annotated[list[Source], Field(min_length=1)]
+    """Every source the catalogue cites or tracks."""

@@ -1,0 +1,27 @@
+"""Provisions the catalogue deliberately does not cite (``obligations/uncited.yaml``)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from csea.models._base import CseaModel, NonEmptyStr, ProvisionId, SourceId
+
+__all__ = ["UncitedFile", "UncitedProvision"]
+
+
+class UncitedProvision(CseaModel):
+    """A provision no obligation cites, with the reviewed reason it is out of scope."""
+
+    source: SourceId
+    """Id of the source."""
+    provision: ProvisionId
+    """Id of the provision in that source."""
+    reason: NonEmptyStr
+    """Why no obligation cites it (a duty on the regulator, not on platforms; not about CSEA...)."""
+
+
+class UncitedFile(CseaModel):
+    """The layout of ``obligations/uncited.yaml``."""
+
+    uncited: list[UncitedProvision] = Field(default_factory=list)
+    """The provisions, with reasons."""

@@ -1,0 +1,1 @@
+"""Renderers: each turns library results into one output format."""

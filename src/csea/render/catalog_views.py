@@ -1,0 +1,181 @@
+"""Catalogue views: the obligation list, one obligation in full, source coverage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from csea.models import Catalog, Obligation
+from csea.queries import SourceCoverage, obligation_jurisdictions
+from csea.render.tabular import Cell, Tabular
+
+__all__ = [
+    "coverage_json",
+    "coverage_table",
+    "obligation_json",
+    "obligation_table",
+    "obligation_text",
+]
+
+
+def obligation_table(catalog: Catalog, obligations: list[Obligation]) -> Tabular:
+    """One row per obligation: id, pillar, title, the sources it cites, jurisdictions."""
+    rows: list[dict[str, Cell]] = []
+    for ob in obligations:
+        sources = list(dict.fromkeys(c.source for c in ob.citations))
+        rows.append(
+            {
+                "id": ob.id,
+                "pillar": ob.pillar,
+                "title": ob.title,
+                "sources": [_short(catalog, s) for s in sources],
+                "jurisdictions": obligation_jurisdictions(catalog, ob),
+                "citations": len(ob.citations),
+            }
+        )
+    return Tabular(
+        title=f"{catalog.header.title} {catalog.version}: {len(obligations)} obligation(s)",
+        columns=[
+            ("id", "ID"),
+            ("pillar", "Pillar"),
+            ("title", "Title"),
+            ("sources", "Sources"),
+            ("jurisdictions", "Jurisdictions"),
+            ("citations", "Citations"),
+        ],
+        rows=rows,
+    )
+
+
+def _short(catalog: Catalog, source_id: str) -> str:
+    source = catalog.source(source_id)
+    return source.short_title if source else source_id
+
+
+def obligation_text(catalog: Catalog, ob: Obligation) -> str:
+    """The whole obligation as readable plain text."""
+    pillar = catalog.pillar(ob.pillar)
+    lines = [
+        f"{ob.id}  {ob.title}",
+        f"Pillar: {pillar.title if pillar else ob.pillar}",
+        "",
+        "Statement:",
+        f"  {ob.statement.strip()}",
+        "",
+        "Why:",
+        f"  {ob.rationale.strip()}",
+        "",
+        "Applies when:",
+        f"  {ob.applies_when.describe() if ob.applies_when else 'always (every service)'}",
+    ]
+    if ob.applicability_note:
+        lines.append(f"  Note: {ob.applicability_note.strip()}")
+    lines += ["", "Citations ([V] verified, [S] secondary only, [R] recalled, unverified):"]
+    for c in ob.citations:
+        source = catalog.source(c.source)
+        provision = source.provision(c.provision) if source else None
+        head = f"  [{c.verification.mark}] {source.title if source else c.source}, {c.provision}"
+        if provision:
+            head += f": {provision.title}"
+        lines.append(head)
+        if source:
+            facts = (c.relationship, source.force, source.status)
+            lines.append("      " + "; ".join(f.replace("_", " ") for f in facts))
+        if c.quote:
+            lines.append(f'      "{c.quote}"')
+        if c.note:
+            lines.append(f"      {c.note.strip()}")
+    sections: list[tuple[str, list[str]]] = [
+        (
+            "Measures",
+            [f"{m.name}: {m.description.strip()}" + _examples(m.examples) for m in ob.measures],
+        ),
+        ("Questions", [q.text for q in ob.questions]),
+        ("Evidence", [e.description for e in ob.evidence]),
+        (
+            "Indicators",
+            [f"{i.name} ({i.unit}, {i.direction.replace('_', ' ')})" for i in ob.indicators],
+        ),
+        ("Related", [", ".join(ob.related)] if ob.related else []),
+    ]
+    for title, items in sections:
+        if items:
+            lines += ["", f"{title}:", *(f"  - {item.strip()}" for item in items)]
+    return "\n".join(lines) + "\n"
+
+
+def _examples(examples: list[str]) -> str:
+    return f" (examples: {', '.join(examples)})" if examples else ""
+
+
+def obligation_json(catalog: Catalog, ob: Obligation) -> dict[str, Any]:
+    """The obligation as JSON data, each citation with its source's title, force and status."""
+    data = ob.model_dump(mode="json", by_alias=True, exclude_none=True)
+    for cited in data["citations"]:
+        source = catalog.source(cited["source"])
+        if source is None:
+            continue
+        provision = source.provision(cited["provision"])
+        cited["source_title"] = source.title
+        cited["source_force"] = source.force.value
+        cited["source_status"] = source.status.value
+        if provision is not None:
+            cited["provision_title"] = provision.title
+    return data
+
+
+def coverage_table(coverage: list[SourceCoverage]) -> Tabular:
+    """One row per source: how many of its listed provisions are cited."""
+    return Tabular(
+        title="Sources and how much of each the catalogue cites",
+        columns=[
+            ("id", "Source"),
+            ("title", "Title"),
+            ("force", "Force"),
+            ("status", "Status"),
+            ("provisions", "Provisions"),
+            ("cited", "Cited"),
+            ("explained", "Uncited, explained"),
+            ("unexplained", "Uncited, unexplained"),
+        ],
+        rows=[
+            {
+                "id": c.source.id,
+                "title": c.source.short_title,
+                "force": c.source.force.value,
+                "status": c.source.status.value,
+                "provisions": len(c.provisions),
+                "cited": c.cited,
+                "explained": c.explained,
+                "unexplained": c.unexplained,
+            }
+            for c in coverage
+        ],
+    )
+
+
+def coverage_json(coverage: list[SourceCoverage]) -> list[dict[str, Any]]:
+    """Per source, every provision with the obligations citing it or the reason it is uncited."""
+    return [
+        {
+            "id": c.source.id,
+            "title": c.source.title,
+            "force": c.source.force.value,
+            "status": c.source.status.value,
+            "jurisdictions": c.source.jurisdictions,
+            "provisions_listed": len(c.provisions),
+            "provisions_cited": c.cited,
+            "uncited_explained": c.explained,
+            "uncited_unexplained": c.unexplained,
+            "provisions": [
+                {
+                    "id": p.provision.id,
+                    "title": p.provision.title,
+                    "verification": p.provision.verification.value,
+                    "cited_by": p.cited_by,
+                    **({"uncited_reason": p.uncited_reason} if p.uncited_reason else {}),
+                }
+                for p in c.provisions
+            ],
+        }
+        for c in coverage
+    ]

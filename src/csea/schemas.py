@@ -1,0 +1,62 @@
+"""JSON Schemas for every file a person writes, generated from the models.
+
+The generated files in ``schema/`` are committed so editors (VS Code's YAML
+extension, check-jsonschema) can validate while people type; a test fails when
+they are stale. Regenerate with ``csea schema --write schema/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from csea.errors import InputError, Problem
+from csea.models import CatalogHeader, Obligation, SourcesFile, UncitedFile
+from csea.render.tabular import dumps_json
+
+__all__ = ["SCHEMAS", "json_schema", "schema_text", "write_schemas"]
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "catalog": (CatalogHeader, "The catalogue header, obligations/catalog.yaml"),
+    "sources": (SourcesFile, "Sources and their provisions, obligations/sources.yaml"),
+    "obligation": (Obligation, "One obligation, obligations/<pillar>/<ID>.yaml"),
+    "uncited": (UncitedFile, "Provisions deliberately not cited, obligations/uncited.yaml"),
+}
+"""Schema name -> (model, what file it describes). Later issues add profile and assessment."""
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) for one kind of file.
+
+    Raises:
+        InputError: An unknown schema name.
+    """
+    if name not in SCHEMAS:
+        message = f"unknown schema '{name}'; expected one of: {', '.join(SCHEMAS)}"
+        raise InputError([Problem(code="unknown-schema", message=message)], message)
+    model, description = SCHEMAS[name]
+    schema = model.model_json_schema(by_alias=True, mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": schema.pop("title", name),
+        "description": description,
+        **schema,
+    }
+
+
+def schema_text(name: str) -> str:
+    """The schema as the exact text written to ``schema/<name>.schema.json``."""
+    return dumps_json(json_schema(name))
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write every schema into ``directory``; returns the files written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMAS:
+        path = directory / f"{name}.schema.json"
+        path.write_text(schema_text(name), encoding="utf-8")
+        written.append(path)
+    return written
