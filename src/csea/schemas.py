@@ -13,7 +13,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from csea.errors import InputError, Problem
-from csea.models import CatalogHeader, Obligation, SourcesFile, UncitedFile
+from csea.models import (
+    Assessment,
+    CatalogHeader,
+    Obligation,
+    ServiceProfile,
+    SourcesFile,
+    UncitedFile,
+)
 from csea.render.tabular import dumps_json
 
 __all__ = ["SCHEMAS", "json_schema", "schema_text", "write_schemas"]
@@ -23,8 +30,10 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "sources": (SourcesFile, "Sources and their provisions, obligations/sources.yaml"),
     "obligation": (Obligation, "One obligation, obligations/<pillar>/<ID>.yaml"),
     "uncited": (UncitedFile, "Provisions deliberately not cited, obligations/uncited.yaml"),
+    "profile": (ServiceProfile, "A service profile, profile.yaml"),
+    "assessment": (Assessment, "A service's assessment, assessment.yaml"),
 }
-"""Schema name -> (model, what file it describes). Later issues add profile and assessment."""
+"""Schema name -> (model, what file it describes)."""
 
 
 def json_schema(name: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from csea import __version__
 from csea.cli import app
+from csea.schemas import SCHEMAS
 from tests.conftest import BLOCK_01, CatalogFactory
 
 runner = CliRunner()
@@ -170,12 +171,9 @@ def test_schema_commands(tmp_path: Path) -> None:
     assert "unknown schema 'nope'" in err
     code, out, _ = run("schema", "--output-dir", tmp_path)
     assert code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "catalog.schema.json",
-        "obligation.schema.json",
-        "sources.schema.json",
-        "uncited.schema.json",
-    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{name}.schema.json" for name in SCHEMAS
+    )
 
 
 def test_no_arguments_shows_help() -> None:

@@ -1,7 +1,27 @@
-"""The data model: pydantic models for the catalogue (and, later, profiles and assessments)."""
+"""The data model: pydantic models for the catalogue, profiles, assessments and evaluations."""
 
+from csea.models.assessment import (
+    Answer,
+    Assessment,
+    CatalogRef,
+    EvidenceRef,
+    IndicatorValue,
+    ReviewFlag,
+    ReviewReason,
+    Sensitivity,
+    Status,
+)
 from csea.models.catalog import Catalog, CatalogHeader, Change, ChangeKind, Pillar
 from csea.models.conditions import Condition
+from csea.models.evaluation import (
+    Evaluation,
+    Finding,
+    FindingLevel,
+    Gap,
+    ObligationResult,
+    Progress,
+    Rollup,
+)
 from csea.models.obligation import (
     Citation,
     EvidenceExpectation,
@@ -11,6 +31,7 @@ from csea.models.obligation import (
     Obligation,
     Question,
 )
+from csea.models.profile import ServiceProfile
 from csea.models.source import Provision, Source, SourcesFile, StatusChange
 from csea.models.uncited import UncitedFile, UncitedProvision
 from csea.models.vocabulary import (
@@ -29,8 +50,11 @@ from csea.models.vocabulary import (
 )
 
 __all__ = [
+    "Answer",
+    "Assessment",
     "Catalog",
     "CatalogHeader",
+    "CatalogRef",
     "Change",
     "ChangeKind",
     "Citation",
@@ -38,24 +62,38 @@ __all__ = [
     "Designation",
     "Direction",
     "EnterpriseSize",
+    "Evaluation",
     "EvidenceExpectation",
+    "EvidenceRef",
     "Feature",
+    "Finding",
+    "FindingLevel",
     "Force",
+    "Gap",
     "Harm",
     "Indicator",
     "IndicatorTarget",
+    "IndicatorValue",
     "Measure",
     "Obligation",
+    "ObligationResult",
     "Pillar",
+    "Progress",
     "Provision",
     "Question",
     "Relationship",
+    "ReviewFlag",
+    "ReviewReason",
     "RiskLevel",
+    "Rollup",
+    "Sensitivity",
     "ServiceKind",
+    "ServiceProfile",
     "Source",
     "SourceKind",
     "SourceStatus",
     "SourcesFile",
+    "Status",
     "StatusChange",
     "UncitedFile",
     "UncitedProvision",

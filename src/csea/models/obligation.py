@@ -32,6 +32,10 @@ class Citation(CseaModel):
     """How the obligation relates to the provision."""
     verification: Verification
     """How sure the catalogue is that the provision says what this citation relies on."""
+    applies_when: Condition | None = None
+    """When this provision binds the service, beyond its source's jurisdictions and status
+    (Ofcom's size and risk thresholds, the DSA's hosting services...). Absent means
+    whenever the source applies."""
     note: str | None = None
     """Scope limits and caveats (for example "content communicated publicly only")."""
     quote: Annotated[str, Field(max_length=120)] | None = None

@@ -1,0 +1,197 @@
+"""The evaluation: what csea computes from catalogue + profile + assessment.
+
+Every renderer (terminal, Markdown, HTML, JSON, CSV, JUnit) reads only this model,
+so every number in a report can be traced to the answers it came from: each
+roll-up lists the obligation ids it counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field
+
+from csea.models._base import CseaModel
+from csea.models.assessment import Status
+from csea.models.profile import ServiceProfile
+from csea.models.vocabulary import Force
+
+__all__ = [
+    "Evaluation",
+    "Finding",
+    "FindingLevel",
+    "Gap",
+    "ObligationResult",
+    "Progress",
+    "Rollup",
+    "StatusMove",
+]
+
+
+class FindingLevel(StrEnum):
+    """How serious a finding is; ``csea check --fail-on`` compares against it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most serious."""
+        return list(FindingLevel).index(self)
+
+
+class Finding(CseaModel):
+    """Something in an assessment that needs attention."""
+
+    code: str
+    """Stable kind (``missing-evidence``, ``stale-evidence``, ``na-on-legal-duty``...)."""
+    level: FindingLevel
+    """How serious."""
+    message: str
+    """What is wrong and what to do, in plain words."""
+    obligation_id: str | None = None
+    """The obligation it is about, when it is about one."""
+    file: str | None = None
+    """The assessment file."""
+    line: int | None = None
+    """1-based line in the assessment file, where known."""
+
+
+class ObligationResult(CseaModel):
+    """One applicable obligation as evaluated for the service."""
+
+    id: str
+    """Obligation id."""
+    title: str
+    """Obligation title."""
+    pillar: str
+    """Pillar id."""
+    force: Force | None
+    """Its force for this service (strongest binding citation)."""
+    binding_sources: list[str]
+    """Ids of the sources that bind the service to it."""
+    reasons: list[str]
+    """Why it applies."""
+    status: Status
+    """The team's status (``not_assessed`` when unanswered)."""
+    answered: bool
+    """Whether the assessment has an answer for it."""
+    credit: float | None
+    """Its contribution to scores (0 to 1), or None when excluded (justified not_applicable)."""
+    owner: str | None = None
+    """Who is responsible."""
+    due: dt.date | None = None
+    """When planned work is due."""
+    evidence_count: int = 0
+    """How many pieces of evidence are referenced."""
+    findings: list[Finding] = Field(default_factory=list)
+    """Findings about this obligation."""
+
+
+class Rollup(CseaModel):
+    """Counts and score over a group of obligations (a pillar, a source, or all)."""
+
+    id: str
+    """Pillar id, source id, or ``all``."""
+    title: str
+    """Its title."""
+    obligation_ids: list[str]
+    """The applicable obligations counted, in catalogue order."""
+    counts: dict[Status, int]
+    """How many obligations have each status (every status present, zeros included)."""
+    excluded: int
+    """How many were left out of the score (justified not_applicable)."""
+    credit: float
+    """Sum of credits."""
+    denominator: int
+    """How many obligations the score is out of."""
+    score: float | None
+    """``100 * credit / denominator``, rounded to one decimal; None when the denominator is 0."""
+    legal_duties_unmet: int
+    """Obligations that are a legal duty for the service and not implemented."""
+
+
+class Gap(CseaModel):
+    """An applicable obligation that is not fully met, ranked for the gap list."""
+
+    rank: int
+    """1 for the most urgent."""
+    obligation_id: str
+    """The obligation."""
+    title: str
+    """Its title."""
+    pillar: str
+    """Its pillar."""
+    force: Force | None
+    """Its force for the service."""
+    status: Status
+    """Its status."""
+    owner: str | None = None
+    """Who is responsible."""
+    due: dt.date | None = None
+    """When it is due."""
+    worst_finding: FindingLevel | None = None
+    """The most serious finding about it."""
+
+
+class StatusMove(CseaModel):
+    """An obligation whose status differs from the previous assessment."""
+
+    obligation_id: str
+    """The obligation."""
+    before: Status | None
+    """Status in the previous assessment (None: not there)."""
+    after: Status | None
+    """Status now (None: no longer there)."""
+
+
+class Progress(CseaModel):
+    """How the service moved since a previous assessment."""
+
+    previous_assessed_on: dt.date | None
+    """When the previous assessment was made."""
+    previous_score: float | None
+    """Overall score then."""
+    score: float | None
+    """Overall score now."""
+    changes: list[StatusMove]
+    """Status changes, in catalogue order."""
+
+
+class Evaluation(CseaModel):
+    """Everything a report shows about one assessed service."""
+
+    catalog_id: str
+    """Catalogue id."""
+    catalog_version: str
+    """Catalogue version used."""
+    catalog_date: dt.date
+    """Date of that catalogue version."""
+    as_of: dt.date
+    """The date applicability and evidence age were judged on."""
+    profile: ServiceProfile
+    """The service profile."""
+    assessment_file: str | None = None
+    """The assessment file, as named by the user."""
+    assessed_by: str | None = None
+    """Who made the assessment."""
+    assessed_on: dt.date | None = None
+    """When."""
+    obligations: list[ObligationResult]
+    """Every applicable obligation, in catalogue order."""
+    findings: list[Finding]
+    """Every finding, those about obligations and those about the file as a whole."""
+    total: Rollup
+    """All applicable obligations."""
+    pillars: list[Rollup]
+    """One per pillar, in catalogue order (pillars with no applicable obligation included)."""
+    sources: list[Rollup]
+    """One per source that binds the service to at least one obligation (the regulator's view)."""
+    gaps: list[Gap]
+    """Applicable obligations not fully met, most urgent first."""
+    progress: Progress | None = None
+    """Change since a previous assessment, when one was given."""
+    secondary_citations: int = 0
+    """How many citations behind the applicable obligations are only secondarily verified or unverified."""
