@@ -42,6 +42,7 @@ from csea.models.profile import ServiceProfile
 from csea.models.vocabulary import Harm, RiskLevel
 
 __all__ = [
+    "EU_MEMBER_STATES",
     "Applicability",
     "Binding",
     "CitationState",
@@ -49,7 +50,9 @@ __all__ = [
     "applicability",
     "applicable_obligations",
     "evaluate_condition",
+    "has_users_in",
     "is_multi_risk",
+    "users_in",
 ]
 
 _ACTIVE = {SourceStatus.IN_FORCE, SourceStatus.VOLUNTARY}
@@ -103,8 +106,7 @@ def _leaf(condition: Condition, profile: ServiceProfile) -> Trace:
         case HasKind(kind=kind):
             return _said(kind in profile.kinds, f"is of kind '{kind}'")
         case InJurisdiction(jurisdiction=code):
-            held = code == "INT" or code in profile.users
-            return _said(held, f"has users in {code}")
+            return _said(has_users_in(profile, code), f"has users in {code}")
         case EstablishedIn(established_in=code):
             return _said(code in profile.established_in, f"provider established in {code}")
         case ChildrenLikely(children_likely=wanted):
@@ -140,7 +142,7 @@ def _users(where: str, at_least: int, profile: ServiceProfile) -> Trace:
     if where == "global":
         actual, place = profile.total_users, "worldwide"
     else:
-        actual, place = profile.users.get(where, 0), f"in {where}"
+        actual, place = users_in(profile, where), f"in {where}"
     return _said(
         actual >= at_least, f"at least {at_least:,} monthly users {place} (profile: {actual:,})"
     )
@@ -151,6 +153,59 @@ def _risk(harm: Harm, at_least: RiskLevel, profile: ServiceProfile) -> Trace:
     actual = level.value if level else "not declared"
     held = level is not None and level.rank >= at_least.rank
     return _said(held, f"risk of {harm} is {at_least} or higher (profile: {actual})")
+
+
+EU_MEMBER_STATES = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+"""ISO 3166-1 codes of the EU's 27 member states: users there count as users in ``EU``."""
+
+
+def users_in(profile: ServiceProfile, code: str) -> int:
+    """Monthly active users in a jurisdiction; for ``EU``, the EU figure plus every member state's."""
+    if code == "EU":
+        return profile.users.get("EU", 0) + sum(
+            n for state, n in profile.users.items() if state in EU_MEMBER_STATES
+        )
+    return profile.users.get(code, 0)
+
+
+def has_users_in(profile: ServiceProfile, code: str) -> bool:
+    """Whether the service is offered in a jurisdiction (``INT`` matches every service).
+
+    A profile key counts even with 0 users, so a service just launched somewhere is in scope there.
+    """
+    if code == "INT" or code in profile.users:
+        return True
+    return code == "EU" and any(state in EU_MEMBER_STATES for state in profile.users)
 
 
 def is_multi_risk(profile: ServiceProfile) -> bool:
@@ -258,12 +313,14 @@ def _binding(
     source = catalog.source(citation.source)
     assert source is not None, "the loader guarantees every citation resolves"
 
+    force = source.force_of(citation.provision)
+
     def result(state: CitationState, why: str) -> Binding:
         return Binding(
-            source=source.id, provision=citation.provision, force=source.force, state=state, why=why
+            source=source.id, provision=citation.provision, force=force, state=state, why=why
         )
 
-    where = [j for j in source.jurisdictions if j == "INT" or j in profile.users]
+    where = [j for j in source.jurisdictions if has_users_in(profile, j)]
     if not where:
         return result(
             CitationState.OUT_OF_SCOPE,

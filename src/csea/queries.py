@@ -14,8 +14,11 @@ from csea.errors import InputError, Problem
 from csea.models import Catalog, Obligation, Provision, Source
 
 __all__ = [
+    "Crosswalk",
+    "CrosswalkRow",
     "ProvisionCoverage",
     "SourceCoverage",
+    "crosswalk",
     "obligation_jurisdictions",
     "select_obligations",
     "source_coverage",
@@ -81,13 +84,15 @@ class ProvisionCoverage(BaseModel):
     """The provision."""
     cited_by: list[str]
     """Ids of the obligations citing it, in catalogue order."""
+    cited_through_parts: list[str] = []
+    """Ids of the obligations citing one of its parts (subsections, sub-measures) but not it."""
     uncited_reason: str | None = None
     """Why it is deliberately not cited (from ``uncited.yaml``)."""
 
     @property
     def cited(self) -> bool:
-        """Whether any obligation cites it."""
-        return bool(self.cited_by)
+        """Whether any obligation cites it or one of its parts."""
+        return bool(self.cited_by or self.cited_through_parts)
 
 
 class SourceCoverage(BaseModel):
@@ -102,7 +107,7 @@ class SourceCoverage(BaseModel):
 
     @property
     def cited(self) -> int:
-        """How many provisions are cited."""
+        """How many provisions are cited (directly or through their parts)."""
         return sum(1 for p in self.provisions if p.cited)
 
     @property
@@ -117,7 +122,11 @@ class SourceCoverage(BaseModel):
 
 
 def source_coverage(catalog: Catalog) -> list[SourceCoverage]:
-    """For each source, which provisions the catalogue cites and which it does not."""
+    """For each source, which provisions the catalogue cites and which it does not.
+
+    A provision counts as cited when an obligation cites it or one of its parts (a
+    subsection or sub-measure listed with ``part_of``).
+    """
     cited_by: dict[tuple[str, str], list[str]] = defaultdict(list)
     for obligation in catalog.obligations:
         for citation in obligation.citations:
@@ -125,17 +134,106 @@ def source_coverage(catalog: Catalog) -> list[SourceCoverage]:
             if obligation.id not in cited_by[key]:
                 cited_by[key].append(obligation.id)
     reasons = {(u.source, u.provision): u.reason for u in catalog.uncited}
-    return [
-        SourceCoverage(
-            source=source,
-            provisions=[
-                ProvisionCoverage(
-                    provision=p,
-                    cited_by=cited_by.get((source.id, p.id), []),
-                    uncited_reason=reasons.get((source.id, p.id)),
-                )
-                for p in source.provisions
-            ],
-        )
-        for source in catalog.sources
+    order = [o.id for o in catalog.obligations]
+    coverage = []
+    for source in catalog.sources:
+        children: dict[str, list[str]] = defaultdict(list)
+        for p in source.provisions:
+            if p.part_of:
+                children[p.part_of].append(p.id)
+        provisions = [
+            ProvisionCoverage(
+                provision=p,
+                cited_by=cited_by.get((source.id, p.id), []),
+                cited_through_parts=_through_parts(order, source.id, p.id, children, cited_by),
+                uncited_reason=reasons.get((source.id, p.id)),
+            )
+            for p in source.provisions
+        ]
+        coverage.append(SourceCoverage(source=source, provisions=provisions))
+    return coverage
+
+
+def _through_parts(
+    order: list[str],
+    source_id: str,
+    provision_id: str,
+    children: dict[str, list[str]],
+    cited_by: dict[tuple[str, str], list[str]],
+) -> list[str]:
+    """Obligations citing a part (at any depth) of a provision but not the provision itself."""
+    found: set[str] = set()
+    stack = list(children[provision_id])
+    while stack:
+        part = stack.pop()
+        found.update(cited_by.get((source_id, part), []))
+        stack.extend(children[part])
+    found -= set(cited_by.get((source_id, provision_id), []))
+    return [oid for oid in order if oid in found]
+
+
+class CrosswalkRow(BaseModel):
+    """One obligation and the provisions it cites, grouped by source."""
+
+    model_config = ConfigDict(frozen=True)
+
+    obligation_id: str
+    """The obligation."""
+    title: str
+    """Its title."""
+    pillar: str
+    """Its pillar."""
+    cells: dict[str, list[str]]
+    """Source id -> the provision ids cited from that source (only the crosswalk's columns)."""
+
+
+class Crosswalk(BaseModel):
+    """A table of obligations against sources: which provisions each obligation cites."""
+
+    model_config = ConfigDict(frozen=True)
+
+    columns: list[Source]
+    """The sources shown, in the catalogue's source order (the anchor source first)."""
+    rows: list[CrosswalkRow]
+    """One row per obligation citing the anchor source (or every obligation without one)."""
+
+
+def crosswalk(
+    catalog: Catalog, source: str | None = None, to: list[str] | None = None
+) -> Crosswalk:
+    """Obligations against sources.
+
+    Args:
+        catalog: The catalogue.
+        source: Only obligations citing this source, with it as the first column.
+        to: The other sources to show; every source cited by the rows when not given.
+
+    Raises:
+        InputError: A source id that the catalogue does not have.
+    """
+    known = [s.id for s in catalog.sources]
+    for wanted in [source, *(to or [])]:
+        _known("source", wanted, known)
+    obligations = [
+        ob
+        for ob in catalog.obligations
+        if source is None or any(c.source == source for c in ob.citations)
     ]
+    cited = {c.source for ob in obligations for c in ob.citations}
+    chosen = set(to) if to is not None else cited
+    columns = [s for s in catalog.sources if s.id in chosen and s.id != source]
+    if source is not None:
+        columns.insert(0, next(s for s in catalog.sources if s.id == source))
+    rows = [
+        CrosswalkRow(
+            obligation_id=ob.id,
+            title=ob.title,
+            pillar=ob.pillar,
+            cells={
+                col.id: list(dict.fromkeys(c.provision for c in ob.citations if c.source == col.id))
+                for col in columns
+            },
+        )
+        for ob in obligations
+    ]
+    return Crosswalk(columns=columns, rows=rows)

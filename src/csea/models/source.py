@@ -46,6 +46,9 @@ class Provision(CseaModel):
     """The day this provision began (or begins) to apply, where it differs from its source."""
     status: SourceStatus | None = None
     """This provision's status where it differs from its source's (for example a proposed amendment)."""
+    force: Force | None = None
+    """This provision's force where it differs from its source's (an Act's section that only sets
+    expectations, say, rather than an enforceable duty)."""
     verification: Verification
     """How sure the catalogue is that this provision exists with this number and title."""
     note: str | None = None
@@ -99,6 +102,11 @@ class Source(CseaModel):
     def provision(self, provision_id: str) -> Provision | None:
         """The provision with this id, or ``None``."""
         return next((p for p in self.provisions if p.id == provision_id), None)
+
+    def force_of(self, provision_id: str) -> Force:
+        """The force of one provision: its own where it has one, else the source's."""
+        provision = self.provision(provision_id)
+        return provision.force if provision is not None and provision.force else self.force
 
     def status_on(self, day: dt.date) -> SourceStatus | None:
         """The source's status on a day, from its timeline; ``None`` before its first entry.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from csea.models import Catalog, Obligation
-from csea.queries import SourceCoverage, obligation_jurisdictions
+from csea.models import Catalog, Citation, Obligation, Source
+from csea.queries import Crosswalk, SourceCoverage, obligation_jurisdictions
 from csea.render.tabular import Cell, Tabular
 
 __all__ = [
@@ -78,8 +78,7 @@ def obligation_text(catalog: Catalog, ob: Obligation) -> str:
             head += f": {provision.title}"
         lines.append(head)
         if source:
-            facts = (c.relationship, source.force, source.status)
-            lines.append("      " + "; ".join(f.replace("_", " ") for f in facts))
+            lines.append("      " + _citation_facts(c, source))
         if c.quote:
             lines.append(f'      "{c.quote}"')
         if c.note:
@@ -103,6 +102,16 @@ def obligation_text(catalog: Catalog, ob: Obligation) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _citation_facts(citation: Citation, source: Source) -> str:
+    """Relationship, force and status of a cited provision (its own where they differ)."""
+    provision = source.provision(citation.provision)
+    status = provision.status if provision and provision.status else source.status
+    facts = [citation.relationship.value, source.force_of(citation.provision).value, status.value]
+    if provision and provision.in_force:
+        facts.append(f"applies from {provision.in_force.isoformat()}")
+    return "; ".join(f.replace("_", " ") for f in facts)
+
+
 def _examples(examples: list[str]) -> str:
     return f" (examples: {', '.join(examples)})" if examples else ""
 
@@ -116,10 +125,13 @@ def obligation_json(catalog: Catalog, ob: Obligation) -> dict[str, Any]:
             continue
         provision = source.provision(cited["provision"])
         cited["source_title"] = source.title
-        cited["source_force"] = source.force.value
+        cited["source_force"] = source.force_of(cited["provision"]).value
         cited["source_status"] = source.status.value
         if provision is not None:
             cited["provision_title"] = provision.title
+            cited["provision_status"] = (provision.status or source.status).value
+            if provision.in_force:
+                cited["provision_in_force"] = provision.in_force.isoformat()
     return data
 
 
@@ -172,6 +184,11 @@ def coverage_json(coverage: list[SourceCoverage]) -> list[dict[str, Any]]:
                     "title": p.provision.title,
                     "verification": p.provision.verification.value,
                     "cited_by": p.cited_by,
+                    **(
+                        {"cited_through_parts": p.cited_through_parts}
+                        if p.cited_through_parts
+                        else {}
+                    ),
                     **({"uncited_reason": p.uncited_reason} if p.uncited_reason else {}),
                 }
                 for p in c.provisions
@@ -179,3 +196,47 @@ def coverage_json(coverage: list[SourceCoverage]) -> list[dict[str, Any]]:
         }
         for c in coverage
     ]
+
+
+def crosswalk_table(walk: Crosswalk) -> Tabular:
+    """The crosswalk as a table: one row per obligation, one column per source."""
+    columns = [("id", "Obligation"), ("title", "Title")]
+    columns += [(source.id, source.short_title) for source in walk.columns]
+    rows: list[dict[str, Cell]] = [
+        {"id": row.obligation_id, "title": row.title, **row.cells} for row in walk.rows
+    ]
+    anchor = f" citing {walk.columns[0].short_title}" if walk.columns and walk.rows else ""
+    return Tabular(
+        title=f"Crosswalk: {len(walk.rows)} obligation(s){anchor}", columns=columns, rows=rows
+    )
+
+
+def crosswalk_markdown(walk: Crosswalk) -> str:
+    """The crosswalk as a Markdown table (for wikis and pull requests)."""
+    table = crosswalk_table(walk)
+    lines = [
+        "| " + " | ".join(header for _, header in table.columns) + " |",
+        "|" + "---|" * len(table.columns),
+    ]
+    for row in table.rows:
+        cells = [_md_cell(row.get(key)) for key, _ in table.columns]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(value: Cell) -> str:
+    text = ", ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def crosswalk_json(walk: Crosswalk) -> dict[str, Any]:
+    """The crosswalk as JSON: the sources shown and, per obligation, the provisions cited from each."""
+    return {
+        "sources": [
+            {"id": s.id, "title": s.title, "short_title": s.short_title} for s in walk.columns
+        ],
+        "obligations": [
+            {"id": r.obligation_id, "title": r.title, "pillar": r.pillar, "provisions": r.cells}
+            for r in walk.rows
+        ],
+    }
