@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from csea.models import Catalog, Citation, Force, Obligation, Source, SourceStatus
+from csea.models import Catalog, Citation, Force, Obligation, SourceStatus
 from csea.models.conditions import (
     AllOf,
     AnyOf,
@@ -332,7 +332,7 @@ def _binding(
             return result(
                 CitationState.OUT_OF_SCOPE, "conditions not met: " + "; ".join(trace.deciding())
             )
-    status = _status_on(source, citation.provision, as_of)
+    status = source.provision_status_on(citation.provision, as_of)
     if status in _ACTIVE:
         return result(
             CitationState.BINDS, f"{status.value.replace('_', ' ')} in {', '.join(where)}"
@@ -341,21 +341,6 @@ def _binding(
         return result(CitationState.LAPSED, f"lapsed on or before {as_of.isoformat()}")
     label = "not yet in force" if status is SourceStatus.ADOPTED_NOT_IN_FORCE else "proposed"
     return result(CitationState.UPCOMING, f"{label} on {as_of.isoformat()}")
-
-
-def _status_on(source: Source, provision_id: str, as_of: dt.date) -> SourceStatus:
-    """The status of one provision on a date, from the provision and its source."""
-    provision = source.provision(provision_id)
-    if provision is not None and provision.status in (SourceStatus.PROPOSED, SourceStatus.LAPSED):
-        return provision.status
-    source_status = source.status_on(as_of) or SourceStatus.ADOPTED_NOT_IN_FORCE
-    if source_status not in _ACTIVE:
-        return source_status
-    if provision is not None and provision.in_force is not None:
-        return source_status if as_of >= provision.in_force else SourceStatus.ADOPTED_NOT_IN_FORCE
-    if provision is not None and provision.status is not None:
-        return provision.status
-    return source_status
 
 
 def applicable_obligations(

@@ -180,3 +180,79 @@ def test_no_arguments_shows_help() -> None:
     code, out, _ = run()
     assert code in (0, 2)
     assert "catalog" in out
+
+
+def test_crosswalk_formats(make_catalog: CatalogFactory) -> None:
+    root = make_catalog()
+    code, out, _ = run(
+        "catalog", "crosswalk", "--catalog", root, "--source", "uk.osa2023", "--format", "json"
+    )
+    assert code == 0
+    assert json.loads(out) == {
+        "sources": [
+            {"id": "uk.osa2023", "title": "Online Safety Act 2023", "short_title": "UK OSA"},
+            {"id": "vol.vp2020", "title": "Voluntary Principles", "short_title": "VP 2020"},
+        ],
+        "obligations": [
+            {
+                "id": "BLOCK-01",
+                "title": "Hash-match known images",
+                "pillar": "block",
+                "provisions": {"uk.osa2023": ["s10"], "vol.vp2020": ["p1"]},
+            }
+        ],
+    }
+    code, out, _ = run(
+        "catalog", "crosswalk", "--catalog", root, "--format", "md", "--to", "vol.vp2020"
+    )
+    assert out == (
+        "| Obligation | Title | VP 2020 |\n"
+        "|---|---|---|\n"
+        "| BLOCK-01 | Hash-match known images | p1 |\n"
+        "| GROOM-01 | Safe defaults for children | p3 |\n"
+    )
+    code, out, _ = run(
+        "catalog",
+        "crosswalk",
+        "--catalog",
+        root,
+        "--source",
+        "uk.osa2023",
+        "--to",
+        "uk.osa2023",
+        "--format",
+        "csv",
+    )
+    assert out == "id,title,uk.osa2023\nBLOCK-01,Hash-match known images,s10\n"
+    code, _, err = run("catalog", "crosswalk", "--catalog", root, "--source", "eu.dsa")
+    assert code == 2
+    assert "unknown source 'eu.dsa'" in err
+
+
+@pytest.mark.parametrize(
+    ("day", "source_status", "s66_status"),
+    [
+        ("2023-01-01", "not yet adopted", "adopted_not_in_force"),
+        ("2026-01-01", "in_force", "adopted_not_in_force"),
+        ("2026-04-07", "in_force", "in_force"),
+    ],
+    ids=["before-the-act", "before-s66-commences", "s66-in-force"],
+)
+def test_sources_as_of_answers_what_is_in_force(
+    make_catalog: CatalogFactory, day: str, source_status: str, s66_status: str
+) -> None:
+    code, out, _ = run(
+        "catalog", "sources", "--catalog", make_catalog(), "--format", "json", "--as-of", day
+    )
+    osa = next(s for s in json.loads(out) if s["id"] == "uk.osa2023")
+    assert (code, osa["status_on"], osa["provisions"][1]["status_on"]) == (
+        0,
+        source_status,
+        s66_status,
+    )
+
+
+def test_sources_as_of_rejects_a_non_date(make_catalog: CatalogFactory) -> None:
+    code, _, err = run("catalog", "sources", "--catalog", make_catalog(), "--as-of", "next tuesday")
+    assert code == 2
+    assert "next tuesday" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from enum import StrEnum
 from pathlib import Path
@@ -22,10 +23,13 @@ from csea.cli._shared import (
 )
 from csea.errors import InputError, Problem, Severity
 from csea.loader import validate_catalog
-from csea.queries import select_obligations, source_coverage
+from csea.queries import crosswalk, select_obligations, source_coverage
 from csea.render.catalog_views import (
     coverage_json,
     coverage_table,
+    crosswalk_json,
+    crosswalk_markdown,
+    crosswalk_table,
     obligation_json,
     obligation_table,
     obligation_text,
@@ -39,6 +43,15 @@ class ShowFormat(StrEnum):
     """Output formats for one obligation."""
 
     TEXT = "text"
+    JSON = "json"
+
+
+class CrosswalkFormat(StrEnum):
+    """Output formats for the crosswalk."""
+
+    TABLE = "table"
+    MD = "md"
+    CSV = "csv"
     JSON = "json"
 
 
@@ -118,14 +131,52 @@ def sources(
     fmt: Annotated[
         TableFormat, typer.Option("--format", help="Output format.")
     ] = TableFormat.TABLE,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            help="Also show each source's (and, in JSON, each provision's) status on this date.",
+            show_default=False,
+        ),
+    ] = None,
     catalog_dir: CatalogOption = None,
 ) -> None:
     """Each source, and which of its provisions the catalogue cites and which it does not."""
     coverage = source_coverage(load(catalog_dir))
+    day = as_of.date() if as_of else None
     if fmt is TableFormat.JSON:
-        write_stdout(dumps_json(coverage_json(coverage)))
+        write_stdout(dumps_json(coverage_json(coverage, day)))
     else:
-        _emit(coverage_table(coverage), fmt)
+        _emit(coverage_table(coverage, day), fmt)
+
+
+@app.command("crosswalk")
+@handle_errors
+def crosswalk_(
+    source: Annotated[
+        str | None,
+        typer.Option(help="Only obligations citing this source id; it becomes the first column."),
+    ] = None,
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Source ids to compare with (repeat the option); all cited sources when omitted."
+        ),
+    ] = None,
+    fmt: Annotated[
+        CrosswalkFormat, typer.Option("--format", help="Output format.")
+    ] = CrosswalkFormat.TABLE,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """The crosswalk: which provisions of each source every obligation answers."""
+    walk = crosswalk(load(catalog_dir), source=source, to=to)
+    if fmt is CrosswalkFormat.JSON:
+        write_stdout(dumps_json(crosswalk_json(walk)))
+    elif fmt is CrosswalkFormat.MD:
+        write_stdout(crosswalk_markdown(walk))
+    else:
+        _emit(crosswalk_table(walk), TableFormat(fmt.value))
 
 
 @app.command()

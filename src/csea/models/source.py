@@ -108,6 +108,26 @@ class Source(CseaModel):
         provision = self.provision(provision_id)
         return provision.force if provision is not None and provision.force else self.force
 
+    def provision_status_on(self, provision_id: str, day: dt.date) -> SourceStatus:
+        """The status of one provision on a day, from the provision and its source.
+
+        A provision that is itself proposed or lapsed keeps that status. Otherwise it
+        follows its source's timeline, and is not yet in force before its own
+        ``in_force`` date. Before a source's first timeline entry it is not in force.
+        """
+        provision = self.provision(provision_id)
+        if provision is not None and provision.status in (
+            SourceStatus.PROPOSED,
+            SourceStatus.LAPSED,
+        ):
+            return provision.status
+        status = self.status_on(day) or SourceStatus.ADOPTED_NOT_IN_FORCE
+        if status not in (SourceStatus.IN_FORCE, SourceStatus.VOLUNTARY) or provision is None:
+            return status
+        if provision.in_force is not None:
+            return status if day >= provision.in_force else SourceStatus.ADOPTED_NOT_IN_FORCE
+        return provision.status or status
+
     def status_on(self, day: dt.date) -> SourceStatus | None:
         """The source's status on a day, from its timeline; ``None`` before its first entry.
 

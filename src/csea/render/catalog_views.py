@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from csea.models import Catalog, Citation, Obligation, Source
-from csea.queries import Crosswalk, SourceCoverage, obligation_jurisdictions
+from csea.models import Catalog, Citation, Obligation, Source, SourceStatus
+from csea.queries import Crosswalk, ProvisionCoverage, SourceCoverage, obligation_jurisdictions
 from csea.render.tabular import Cell, Tabular
 
 __all__ = [
@@ -135,67 +136,85 @@ def obligation_json(catalog: Catalog, ob: Obligation) -> dict[str, Any]:
     return data
 
 
-def coverage_table(coverage: list[SourceCoverage]) -> Tabular:
-    """One row per source: how many of its listed provisions are cited."""
-    return Tabular(
-        title="Sources and how much of each the catalogue cites",
-        columns=[
-            ("id", "Source"),
-            ("title", "Title"),
-            ("force", "Force"),
-            ("status", "Status"),
-            ("provisions", "Provisions"),
-            ("cited", "Cited"),
-            ("explained", "Uncited, explained"),
-            ("unexplained", "Uncited, unexplained"),
-        ],
-        rows=[
-            {
-                "id": c.source.id,
-                "title": c.source.short_title,
-                "force": c.source.force.value,
-                "status": c.source.status.value,
-                "provisions": len(c.provisions),
-                "cited": c.cited,
-                "explained": c.explained,
-                "unexplained": c.unexplained,
-            }
-            for c in coverage
-        ],
-    )
-
-
-def coverage_json(coverage: list[SourceCoverage]) -> list[dict[str, Any]]:
-    """Per source, every provision with the obligations citing it or the reason it is uncited."""
-    return [
+def coverage_table(coverage: list[SourceCoverage], as_of: dt.date | None = None) -> Tabular:
+    """One row per source: how many of its listed provisions are cited (and its status on a date)."""
+    columns = [("id", "Source"), ("title", "Title"), ("force", "Force"), ("status", "Status")]
+    if as_of is not None:
+        columns.append(("status_on", f"Status on {as_of.isoformat()}"))
+    columns += [
+        ("provisions", "Provisions"),
+        ("cited", "Cited"),
+        ("explained", "Uncited, explained"),
+        ("unexplained", "Uncited, unexplained"),
+    ]
+    rows: list[dict[str, Cell]] = [
         {
             "id": c.source.id,
-            "title": c.source.title,
+            "title": c.source.short_title,
             "force": c.source.force.value,
             "status": c.source.status.value,
-            "jurisdictions": c.source.jurisdictions,
-            "provisions_listed": len(c.provisions),
-            "provisions_cited": c.cited,
-            "uncited_explained": c.explained,
-            "uncited_unexplained": c.unexplained,
-            "provisions": [
-                {
-                    "id": p.provision.id,
-                    "title": p.provision.title,
-                    "verification": p.provision.verification.value,
-                    "cited_by": p.cited_by,
-                    **(
-                        {"cited_through_parts": p.cited_through_parts}
-                        if p.cited_through_parts
-                        else {}
-                    ),
-                    **({"uncited_reason": p.uncited_reason} if p.uncited_reason else {}),
-                }
-                for p in c.provisions
-            ],
+            "status_on": _status_text(c.source.status_on(as_of)) if as_of else None,
+            "provisions": len(c.provisions),
+            "cited": c.cited,
+            "explained": c.explained,
+            "unexplained": c.unexplained,
         }
         for c in coverage
     ]
+    return Tabular(
+        title="Sources and how much of each the catalogue cites", columns=columns, rows=rows
+    )
+
+
+def _status_text(status: SourceStatus | None) -> str:
+    return status.value if status else "not yet adopted"
+
+
+def coverage_json(
+    coverage: list[SourceCoverage], as_of: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """Per source, every provision with the obligations citing it or the reason it is uncited.
+
+    With ``as_of``, each source and provision also carries its status on that date.
+    """
+    return [_source_json(c, as_of) for c in coverage]
+
+
+def _source_json(c: SourceCoverage, as_of: dt.date | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": c.source.id,
+        "title": c.source.title,
+        "force": c.source.force.value,
+        "status": c.source.status.value,
+    }
+    if as_of is not None:
+        data["as_of"] = as_of.isoformat()
+        data["status_on"] = _status_text(c.source.status_on(as_of))
+    data |= {
+        "jurisdictions": c.source.jurisdictions,
+        "provisions_listed": len(c.provisions),
+        "provisions_cited": c.cited,
+        "uncited_explained": c.explained,
+        "uncited_unexplained": c.unexplained,
+        "provisions": [_provision_json(c.source, p, as_of) for p in c.provisions],
+    }
+    return data
+
+
+def _provision_json(source: Source, p: ProvisionCoverage, as_of: dt.date | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": p.provision.id,
+        "title": p.provision.title,
+        "verification": p.provision.verification.value,
+    }
+    if as_of is not None:
+        data["status_on"] = source.provision_status_on(p.provision.id, as_of).value
+    data["cited_by"] = p.cited_by
+    if p.cited_through_parts:
+        data["cited_through_parts"] = p.cited_through_parts
+    if p.uncited_reason:
+        data["uncited_reason"] = p.uncited_reason
+    return data
 
 
 def crosswalk_table(walk: Crosswalk) -> Tabular:
