@@ -178,3 +178,18 @@ def test_problem_renders_as_file_line_column() -> None:
         field="title",
     )
     assert str(problem) == "a.yaml:3:5: error [x] BLOCK-01 title: bad"
+
+
+def test_change_log_judges_each_id_by_its_latest_entry(make_catalog: CatalogFactory) -> None:
+    from tests.conftest import CATALOG_YAML
+
+    history = (
+        "changes:\n"
+        "  - {version: '2026.11', kind: added, ids: [BLOCK-05], reason: new}\n"
+        "  - {version: '2026.12', kind: retired, ids: [BLOCK-05], reason: folded into BLOCK-01}\n"
+        "  - {version: '2026.12', kind: split, ids: [GROOM-05], into: [GROOM-01, GROOM-06], reason: two asks}\n"
+        "  - {version: '2027.01', kind: retired, ids: [GROOM-06], reason: dropped}\n"
+        "  - {version: '2027.01', kind: added, ids: [GROOM-07], reason: not written yet}\n"
+    )
+    root = make_catalog(**{"catalog.yaml": CATALOG_YAML.replace("changes: []\n", history)})
+    assert _problems(root) == [("unknown-obligation", "catalog.yaml", 21, "GROOM-07")]

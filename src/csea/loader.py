@@ -154,7 +154,7 @@ def _read(
     files: CatalogFiles, path: Path, model: type[M], limits: Limits, folder: str = ""
 ) -> Loaded[M] | None:
     try:
-        doc = read_yaml(path, display=_display(path), limits=limits)
+        doc = read_yaml(path, display=_display(path), limits=limits, within=files.root)
     except InputError as exc:
         files.problems.extend(exc.problems)
         return None
@@ -174,7 +174,7 @@ def _read_sources(files: CatalogFiles, limits: Limits) -> None:
         paths.insert(0, files.root / "sources.yaml")
     for path in paths:
         try:
-            doc = read_yaml(path, display=_display(path), limits=limits)
+            doc = read_yaml(path, display=_display(path), limits=limits, within=files.root)
         except InputError as exc:
             files.problems.extend(exc.problems)
             continue

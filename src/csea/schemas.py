@@ -21,6 +21,7 @@ from csea.models import (
     SourcesFile,
     UncitedFile,
 )
+from csea.render.report.document import ReportDocument
 from csea.render.tabular import dumps_json
 
 __all__ = ["SCHEMAS", "json_schema", "schema_text", "write_schemas"]
@@ -32,6 +33,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "uncited": (UncitedFile, "Provisions deliberately not cited, obligations/uncited.yaml"),
     "profile": (ServiceProfile, "A service profile, profile.yaml"),
     "assessment": (Assessment, "A service's assessment, assessment.yaml"),
+    "report": (ReportDocument, "A report as data, csea report --format json"),
 }
 """Schema name -> (model, what file it describes)."""
 

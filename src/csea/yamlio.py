@@ -4,33 +4,41 @@ Input files are written by people and may be hostile. This module:
 
 - reads at most ``max_bytes`` and refuses larger files before parsing them;
 - decodes strict UTF-8 (a leading byte-order mark is accepted) and says where a bad byte is;
-- composes the YAML node graph and builds plain Python values itself, so no tag can
+- builds plain Python values itself from the parser's event stream, so no tag can
   construct an object: only the YAML 1.2 core types (mappings, sequences, strings,
   integers, floats, booleans, null) are accepted, dates stay strings for the models to parse;
 - refuses duplicate keys, merge keys and any explicit tag outside the core schema;
-- bounds alias expansion and nesting depth, so a "billion laughs" file is refused at once;
+- bounds alias expansion and nesting depth while streaming, so a "billion laughs" file or
+  a file nested thousands of levels deep is refused at once, without recursion;
 - records the 1-based line and column of every key and item, so model errors can point
   at the exact place in the file.
+
+Parsing uses libyaml (through PyYAML's C parser) when it is available, and PyYAML's pure
+Python parser otherwise; both feed the same event builder, so they accept and refuse the
+same documents. Plain scalars are resolved with YAML 1.2 core-schema rules (``NO`` and
+``yes`` stay text), quoted scalars are always text. An alias shares the value of its anchor,
+and its position is where the alias is written.
 """
 
 from __future__ import annotations
 
-import math
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+import yaml
 
 from csea.errors import InputError, Problem
+from csea.yamlevents import EventBuilder, PathKey
 
-__all__ = ["Limits", "YamlDocument", "parse_yaml", "read_yaml"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "YamlDocument", "parse_yaml", "read_yaml"]
 
-_CORE = "tag:yaml.org,2002:"
-PathKey = tuple[str | int, ...]
+LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
+"""Whether the fast C parser (libyaml) is in use."""
+_LOADER: Any = yaml.CSafeLoader if LIBYAML else yaml.SafeLoader
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,11 @@ def _has(node: Any, segment: str | int) -> bool:
 
 
 def read_yaml(
-    path: Path, *, display: str | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    *,
+    display: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    within: Path | None = None,
 ) -> YamlDocument:
     """Read one YAML file safely.
 
@@ -110,29 +122,67 @@ def read_yaml(
         path: The file to read.
         display: The name to use in messages (defaults to ``path``).
         limits: Size, alias-expansion and depth bounds.
+        within: When given, refuse a file that is (through symbolic links) outside this
+            directory, so a catalogue cannot pull in a file nobody reviewed with it.
 
     Raises:
-        InputError: The file is missing, too large, not UTF-8 or not valid YAML.
+        InputError: The file is missing, outside ``within``, too large, not UTF-8 or not
+            valid YAML.
     """
     name = display or str(path)
+    if within is not None:
+        _refuse_outside(path, within, name)
+    return parse_yaml(_decode(_read_bytes(path, name, limits), name), name, limits=limits)
+
+
+def _refuse_outside(path: Path, within: Path, name: str) -> None:
+    real, root = os.path.realpath(path), os.path.realpath(within)
+    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+        raise _error(
+            name,
+            "outside-directory",
+            f"is a link to {real}, outside {within}; copy the file into {within} instead",
+        )
+
+
+def _read_bytes(path: Path, name: str, limits: Limits) -> bytes:
+    """At most ``max_bytes + 1`` bytes of a regular file, or a located error.
+
+    The file is opened without blocking and checked to be a regular file before it is
+    read, so a named pipe or a device (``/dev/zero``) is refused instead of hanging.
+    """
     try:
-        if path.is_dir():
-            raise _error(name, "not-a-file", "is a directory; expected a YAML file")
-        with path.open("rb") as handle:
-            raw = handle.read(limits.max_bytes + 1)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise _error(name, "file-not-found", "file not found") from None
-    except PermissionError:
-        raise _error(name, "file-unreadable", "permission denied") from None
     except OSError as exc:
-        raise _error(name, "file-unreadable", f"cannot read: {exc.strerror or exc}") from None
+        raise _unreadable(name, exc) from None
+    kind = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(kind):
+        os.close(descriptor)
+        if stat.S_ISDIR(kind):
+            raise _error(name, "not-a-file", "is a directory; expected a YAML file")
+        raise _error(name, "not-a-file", "is not a regular file (a pipe, socket or device)")
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            raw = handle.read(limits.max_bytes + 1)
+        except OSError as exc:
+            raise _unreadable(name, exc) from None
     if len(raw) > limits.max_bytes:
         raise _error(
             name,
             "file-too-large",
             f"is larger than {limits.max_bytes:,} bytes; refusing to read it",
         )
-    return parse_yaml(_decode(raw, name), name, limits=limits)
+    return raw
+
+
+def _unreadable(name: str, exc: OSError) -> InputError:
+    if isinstance(exc, IsADirectoryError):
+        return _error(name, "not-a-file", "is a directory; expected a YAML file")
+    if isinstance(exc, PermissionError):
+        return _error(name, "file-unreadable", "permission denied")
+    return _error(name, "file-unreadable", f"cannot read: {exc.strerror or exc}")
 
 
 def parse_yaml(text: str, file: str, *, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
@@ -141,31 +191,67 @@ def parse_yaml(text: str, file: str, *, limits: Limits = DEFAULT_LIMITS) -> Yaml
     Raises:
         InputError: The text is not valid YAML or breaks a limit.
     """
+    return _parse(text, file, limits, _LOADER)
+
+
+def _parse(text: str, file: str, limits: Limits, loader_class: Any) -> YamlDocument:
+    """Parse ``text`` with the given PyYAML loader class (C or pure Python)."""
     if len(text) > limits.max_bytes:
         raise _error(file, "file-too-large", f"is larger than {limits.max_bytes:,} characters")
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise _error(file, "binary-file", "contains NUL bytes; expected a YAML text file", line)
-    yaml = YAML(typ="safe", pure=True)
+    builder = EventBuilder(file, limits.max_nodes, limits.max_depth)
     try:
-        root = yaml.compose(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
-        raise _error(file, "yaml-syntax", f"invalid YAML: {message}", *where) from None
-    except RecursionError:
-        raise _error(file, "yaml-too-deep", "nesting is too deep to read") from None
-    except YAMLError as exc:
-        raise _error(file, "yaml-syntax", f"invalid YAML: {exc}") from None
-    if root is None:
-        return YamlDocument(file, None, {})
-    builder = _Builder(file, limits)
-    builder.measure(root)
-    data = builder.build(root, (), 0)
+        _run(builder, loader_class, text)
+    except UnicodeEncodeError as exc:
+        raise _unencodable(text, file, exc) from None
+    except yaml.MarkedYAMLError as exc:
+        raise builder.fail(*_syntax(exc)) from None
+    except yaml.reader.ReaderError as exc:
+        raise builder.fail(*_reader_problem(exc, text, loader_class)) from None
+    except yaml.YAMLError as exc:
+        raise builder.fail(None, None, "yaml-syntax", f"invalid YAML: {exc}") from None
     if builder.problems:
         raise InputError(builder.problems, f"{file}: not usable YAML")
-    return YamlDocument(file, data, builder.positions)
+    return YamlDocument(file, builder.root, builder.positions)
+
+
+def _run(builder: EventBuilder, loader_class: Any, text: str) -> None:
+    """Feed the parser's events to the builder, always releasing the parser."""
+    loader = loader_class(text)
+    try:
+        builder.run(loader.get_event)
+    finally:
+        loader.dispose()
+
+
+def _syntax(exc: yaml.MarkedYAMLError) -> tuple[int | None, int | None, str, str]:
+    mark = exc.problem_mark or exc.context_mark
+    message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+    if mark is None:
+        return None, None, "yaml-syntax", f"invalid YAML: {message}"
+    return mark.line + 1, mark.column + 1, "yaml-syntax", f"invalid YAML: {message}"
+
+
+def _reader_problem(
+    exc: yaml.reader.ReaderError, text: str, loader_class: Any
+) -> tuple[int | None, int | None, str, str]:
+    """Where a character the YAML reader refuses is (libyaml counts bytes, Python characters)."""
+    if loader_class is yaml.SafeLoader:
+        before = text[: exc.position]
+    else:
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    code = exc.character
+    what = f"character U+{code:04X}" if isinstance(code, int) else "character"
+    return line, column, "yaml-syntax", f"invalid YAML: {what} is not allowed in YAML text"
+
+
+def _unencodable(text: str, file: str, exc: UnicodeEncodeError) -> InputError:
+    line = text.count("\n", 0, exc.start) + 1
+    return _error(file, "not-utf8", "contains characters that cannot be encoded as UTF-8", line)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -192,165 +278,3 @@ def _error(
 ) -> InputError:
     problem = Problem(code=code, message=message, file=file, line=line, column=column)
     return InputError([problem], f"{file}: {message}")
-
-
-class _Builder:
-    """Turns a composed node graph into plain values, checking every rule on the way."""
-
-    def __init__(self, file: str, limits: Limits) -> None:
-        self.file = file
-        self.limits = limits
-        self.positions: dict[PathKey, tuple[int, int]] = {}
-        self.problems: list[Problem] = []
-
-    def _problem(self, node: Node, code: str, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(
-            Problem(
-                code=code,
-                message=message,
-                file=self.file,
-                line=mark.line + 1,
-                column=mark.column + 1,
-            )
-        )
-
-    def measure(self, root: Node) -> None:
-        """Refuse documents whose expanded size or depth breaks the limits, before building."""
-        sizes: dict[int, int] = {}
-        active: set[int] = set()
-        stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
-        while stack:
-            node, depth, done = stack.pop()
-            key = id(node)
-            if done:
-                active.discard(key)
-                sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
-                if sizes[key] > self.limits.max_nodes:
-                    self._fail(
-                        node,
-                        "yaml-alias-bomb",
-                        f"expands to more than {self.limits.max_nodes:,} values through aliases; "
-                        "refusing to read it",
-                    )
-                continue
-            if key in sizes:
-                continue
-            if key in active:
-                self._fail(
-                    node, "yaml-recursive-alias", "an alias refers to a value that contains it"
-                )
-            if depth > self.limits.max_depth:
-                self._fail(
-                    node,
-                    "yaml-too-deep",
-                    f"is nested more than {self.limits.max_depth} levels deep",
-                )
-            active.add(key)
-            stack.append((node, depth, True))
-            stack.extend((child, depth + 1, False) for child in _children(node))
-
-    def _fail(self, node: Node, code: str, message: str) -> None:
-        self._problem(node, code, message)
-        raise InputError(self.problems, f"{self.file}: {message}")
-
-    def build(self, node: Node, path: PathKey, depth: int) -> Any:
-        """Build the plain value of ``node`` found at ``path``."""
-        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        tag = str(getattr(node.tag, "value", node.tag))
-        if isinstance(node, MappingNode):
-            return self._mapping(node, tag, path, depth)
-        if isinstance(node, SequenceNode):
-            if tag != _CORE + "seq":
-                self._problem(
-                    node, "yaml-tag", f"the tag '{_short(tag)}' is not allowed; use plain YAML"
-                )
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        return self._scalar(node, tag)
-
-    def _mapping(self, node: MappingNode, tag: str, path: PathKey, depth: int) -> dict[Any, Any]:
-        if tag != _CORE + "map":
-            self._problem(
-                node, "yaml-tag", f"the tag '{_short(tag)}' is not allowed; use plain YAML"
-            )
-        result: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key_tag = str(getattr(key_node.tag, "value", key_node.tag))
-            if key_tag == _CORE + "merge":
-                self._problem(key_node, "yaml-merge-key", "merge keys ('<<') are not supported")
-                continue
-            if not isinstance(key_node, ScalarNode):
-                self._problem(key_node, "yaml-complex-key", "keys must be plain text")
-                continue
-            key = self._scalar(key_node, key_tag)
-            if not isinstance(key, str | int) or isinstance(key, bool):
-                key = str(key_node.value)
-            line = key_node.start_mark.line + 1
-            if key in result:
-                self._problem(
-                    key_node,
-                    "yaml-duplicate-key",
-                    f"duplicate key '{key}' (first at line {first_line[key]}); "
-                    "each key may appear once",
-                )
-                continue
-            first_line[key] = line
-            self.positions[(*path, key)] = (line, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, (*path, key), depth + 1)
-            self.positions[(*path, key)] = (line, key_node.start_mark.column + 1)
-        return result
-
-    def _scalar(self, node: ScalarNode, tag: str) -> Any:
-        value: str = node.value
-        kind = tag.removeprefix(_CORE)
-        try:
-            match kind:
-                case "str" | "timestamp" | "binary":
-                    return value
-                case "null":
-                    return None
-                case "bool":
-                    return value.lower() == "true"
-                case "int":
-                    return _to_int(value)
-                case "float":
-                    return _to_float(value)
-        except ValueError:
-            self._problem(node, "yaml-number", f"'{value[:40]}' is not a usable number")
-            return value
-        self._problem(node, "yaml-tag", f"the tag '{_short(tag)}' is not allowed; use plain YAML")
-        return value
-
-
-def _short(tag: str) -> str:
-    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _to_int(text: str) -> int:
-    cleaned = text.replace("_", "")
-    if len(cleaned) > 64:
-        raise ValueError(text)
-    sign = -1 if cleaned.startswith("-") else 1
-    digits = cleaned.lstrip("+-")
-    if digits.startswith(("0o", "0x", "0b")):
-        return sign * int(digits, 0)
-    return sign * int(digits, 10)
-
-
-def _to_float(text: str) -> float:
-    cleaned = text.replace("_", "").lower()
-    if cleaned.lstrip("+-") in (".inf", "inf"):
-        return -math.inf if cleaned.startswith("-") else math.inf
-    if cleaned in (".nan", "nan"):
-        return math.nan
-    return float(cleaned)

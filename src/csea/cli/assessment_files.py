@@ -2,8 +2,211 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from csea.cli._shared import (
+    CatalogOption,
+    ExitCode,
+    exit_with,
+    handle_errors,
+    load,
+    out,
+    stderr,
+    write_stdout,
+)
+from csea.clock import today
+from csea.diff import compare_assessments
+from csea.migrate import Migration, migrate_assessment
+from csea.render.diff_views import diff_heading, diff_json, diff_markdown, diff_summary, diff_table
+from csea.render.tabular import to_rich
+from csea.skeleton import InitResult, init_assessment
+
+__all__ = ["register"]
+
+
+class DiffFormat(StrEnum):
+    """Output formats of ``csea diff``."""
+
+    TABLE = "table"
+    MD = "md"
+    JSON = "json"
+
+
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help="Judge applicability, evidence expiry and review dates on this day (default: "
+        "today, or CSEA_TODAY).",
+        show_default=False,
+    ),
+]
+
+
+DiffAsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help="Judge evidence expiry on this day (default: today, or CSEA_TODAY).",
+        show_default=False,
+    ),
+]
+
+
+def _as_of(value: dt.datetime | None) -> dt.date:
+    return value.date() if value is not None else today()
+
+
+@handle_errors
+def init(
+    profile_path: Annotated[
+        Path, typer.Argument(metavar="PROFILE", help="The service profile (profile.yaml).")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The assessment file to write, or to bring up to date when it exists.",
+            show_default=False,
+        ),
+    ],
+    as_of: AsOfOption = None,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """Write an assessment skeleton for a profile, or bring an existing one up to date.
+
+    Every applicable obligation gets 'status: not_assessed' with its statement, questions
+    and expected evidence as comments. On an existing assessment, new obligations are
+    added, answers that no longer apply are flagged for review, and everything else is
+    kept byte for byte.
+    """
+    result = init_assessment(load(catalog_dir), profile_path, output, _as_of(as_of))
+    _report_init(result)
+
+
+def _report_init(result: InitResult) -> None:
+    if result.created:
+        _say(f"wrote {result.path}: {len(result.added)} applicable obligation(s), all not_assessed")
+    elif not result.changed:
+        _say(f"{result.path} is up to date: nothing to add or flag")
+    else:
+        _say(f"updated {result.path}")
+        _listed("added", result.added)
+        _listed("flagged for review (no longer applies)", result.flagged)
+    if result.unknown:
+        stderr.print(
+            f"warning: answers for ids the catalogue does not know, left as they are: "
+            f"{', '.join(result.unknown)} (see 'csea check')",
+            markup=False,
+        )
+
+
+def _say(text: str) -> None:
+    """One line of plain output, never wrapped (paths and id lists stay whole)."""
+    write_stdout(text + "\n")
+
+
+def _listed(label: str, ids: list[str]) -> None:
+    if ids:
+        _say(f"  {label}: {len(ids)} ({', '.join(ids)})")
+
+
+@handle_errors
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier assessment.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later assessment.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] = DiffFormat.TABLE,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-regression",
+            help="Exit 1 when a status went down or evidence was removed or expired.",
+        ),
+    ] = False,
+    as_of: DiffAsOfOption = None,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """What changed between two assessments of the same service.
+
+    Statuses up and down (implemented > partial > planned > not_implemented >
+    not_assessed; not_applicable apart), evidence added, removed, updated or expired,
+    owner and due-date changes, and answers added or removed (by a catalogue update).
+    """
+    changes = compare_assessments(old, new, load(catalog_dir), _as_of(as_of))
+    if fmt is DiffFormat.JSON:
+        write_stdout(diff_json(changes))
+    elif fmt is DiffFormat.MD:
+        write_stdout(diff_markdown(changes))
+    elif changes.changes:
+        out.print(to_rich(diff_table(changes)))
+        _say(diff_summary(changes))
+    else:
+        _say(f"{diff_heading(changes)}: no changes")
+    if fail_on_regression and changes.regressions:
+        exit_with(ExitCode.FINDINGS)
+
+
+@handle_errors
+def migrate(
+    assessment: Annotated[
+        Path, typer.Argument(metavar="ASSESSMENT", help="The assessment to carry forward.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the result here instead of rewriting ASSESSMENT in place.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """Carry an assessment forward to the catalogue's current version.
+
+    Follows the catalogue's change log: changed obligations are flagged for review, split
+    ones copied to each new id, merged ones combined (weakest status, all evidence),
+    retired ones kept and flagged, added ones listed as not_assessed. Nothing is dropped.
+    """
+    result = migrate_assessment(load(catalog_dir), assessment, output, _as_of(as_of))
+    _report_migration(result)
+
+
+def _report_migration(result: Migration) -> None:
+    if not result.changed:
+        _say(
+            f"{result.source} already follows catalogue version {result.to_version}; "
+            "nothing to migrate"
+        )
+    for move in result.moves:
+        into = f" -> {', '.join(move.into)}" if move.into else ""
+        lines = [f"  {outcome}\n" for outcome in move.outcomes]
+        write_stdout(
+            f"{move.version} {move.kind.value} {', '.join(move.ids)}{into}\n" + "".join(lines)
+        )
+    if result.changed or result.output != result.source:
+        _say(
+            f"wrote {result.output}: catalogue version {result.from_version} -> {result.to_version}"
+        )
+    if result.unknown:
+        stderr.print(
+            f"warning: answers for ids the catalogue does not know and no change explains, left "
+            f"as they are: {', '.join(result.unknown)}",
+            markup=False,
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the ``csea`` app."""
+    app.command("init")(init)
+    app.command("diff")(diff)
+    app.command("migrate")(migrate)

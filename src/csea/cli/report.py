@@ -2,8 +2,128 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from csea.cli._shared import CatalogOption, handle_errors, load, out, stderr, write_stdout
+from csea.clock import today
+from csea.evaluation import DEFAULT_MAX_EVIDENCE_AGE_DAYS
+from csea.fileio import write_atomic
+from csea.render.report import ReportFormat, ReportOptions, build_report, render_report
+from csea.render.report.inputs import assess_files, parse_generated_at
+from csea.render.report.terminal import terminal_renderables
+
+__all__ = ["register"]
+
+
+@handle_errors
+def report(
+    assessments: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="ASSESSMENT...", help="Assessment files (one per service).", show_default=False
+        ),
+    ],
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="Output format.")
+    ] = ReportFormat.TERMINAL,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    view: Annotated[
+        str,
+        typer.Option(
+            "--view",
+            metavar="pillar|source:ID",
+            help="'pillar' (every obligation by pillar) or 'source:<source id>' (one "
+            "source's provisions and the standing on each).",
+        ),
+    ] = "pillar",
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Remove owners, names, notes, justifications, evidence locations and "
+            "evidence with a sensitivity label, for sharing outside the organisation.",
+        ),
+    ] = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            metavar="FILE",
+            help="An earlier assessment of the same service: show what changed since.",
+            show_default=False,
+        ),
+    ] = None,
+    generated_at: Annotated[
+        str | None,
+        typer.Option(
+            "--generated-at",
+            metavar="WHEN",
+            help="Print this timestamp ('now', or an ISO "
+            "8601 date or date-time); by default a report has none, so it is reproducible.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            help="Judge in-force dates, evidence age and due "
+            "dates on this day (default: today, or CSEA_TODAY).",
+            show_default=False,
+        ),
+    ] = None,
+    max_evidence_age: Annotated[
+        int,
+        typer.Option(
+            "--max-evidence-age",
+            metavar="DAYS",
+            min=1,
+            help="Evidence collected longer ago than this is stale.",
+        ),
+    ] = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """Write a report on one or several assessments: terminal, Markdown, HTML, JSON, CSV or JUnit.
+
+    Exit 0 when the report was written (whatever it found; use 'csea check' to gate CI),
+    2 when an input cannot be used; nothing is written then.
+    """
+    catalog = load(catalog_dir)
+    options = ReportOptions(view=view, redact=redact, generated_at=parse_generated_at(generated_at))
+    services = assess_files(
+        catalog,
+        assessments,
+        as_of=as_of.date() if as_of else today(),
+        previous=previous,
+        max_evidence_age_days=max_evidence_age,
+    )
+    document = build_report(catalog, services, options)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, render_report(document, fmt))
+        stderr.print(f"wrote {output}", markup=False)
+    elif fmt is ReportFormat.TERMINAL and sys.stdout.isatty():
+        for renderable in terminal_renderables(document):
+            out.print(renderable)
+    else:
+        write_stdout(render_report(document, fmt))
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the ``csea`` app."""
+    app.command("report")(report)

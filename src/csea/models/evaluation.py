@@ -8,38 +8,35 @@ roll-up lists the obligation ids it counted.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from pydantic import Field
 
 from csea.models._base import CseaModel
 from csea.models.assessment import Status
 from csea.models.profile import ServiceProfile
-from csea.models.vocabulary import Force
+from csea.models.vocabulary import Direction, Force, OrderedEnum
 
 __all__ = [
     "Evaluation",
     "Finding",
     "FindingLevel",
     "Gap",
+    "IndicatorResult",
     "ObligationResult",
+    "OrganisationRollup",
+    "Portfolio",
     "Progress",
     "Rollup",
     "StatusMove",
 ]
 
 
-class FindingLevel(StrEnum):
-    """How serious a finding is; ``csea check --fail-on`` compares against it."""
+class FindingLevel(OrderedEnum):
+    """How serious a finding is, most serious first; ``csea check --fail-on`` compares against it."""
 
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """0 for the most serious."""
-        return list(FindingLevel).index(self)
 
 
 class Finding(CseaModel):
@@ -57,6 +54,32 @@ class Finding(CseaModel):
     """The assessment file."""
     line: int | None = None
     """1-based line in the assessment file, where known."""
+
+
+class IndicatorResult(CseaModel):
+    """One measured indicator value, set against the catalogue's target where one exists."""
+
+    id: str
+    """Indicator id (as given in the assessment)."""
+    name: str | None
+    """Indicator name from the catalogue (None when the obligation has no such indicator)."""
+    unit: str | None
+    """Its unit."""
+    direction: Direction | None
+    """Which way is better."""
+    value: float
+    """The measured value."""
+    period: str
+    """The period it covers."""
+    target: float | None = None
+    """The catalogue's target, only where a cited source sets one."""
+    target_source: str | None = None
+    """``source provision`` that sets the target."""
+    met: bool | None = None
+    """Whether the value meets the target (None without a target)."""
+    percent_of_target: float | None = None
+    """How far the value is towards the target, in percent (100 or more: met); see
+    ``csea.scoring`` for the formula. None without a target."""
 
 
 class ObligationResult(CseaModel):
@@ -88,6 +111,8 @@ class ObligationResult(CseaModel):
     """How many pieces of evidence are referenced."""
     findings: list[Finding] = Field(default_factory=list)
     """Findings about this obligation."""
+    indicators: list[IndicatorResult] = Field(default_factory=list)
+    """Measured indicator values, against their targets where the catalogue sets one."""
 
 
 class Rollup(CseaModel):
@@ -111,6 +136,9 @@ class Rollup(CseaModel):
     """``100 * credit / denominator``, rounded to one decimal; None when the denominator is 0."""
     legal_duties_unmet: int
     """Obligations that are a legal duty for the service and not implemented."""
+    to_target: float | None = None
+    """Percent-to-target: the share of the score still missing to reach the target (every
+    counted obligation implemented), ``100 - score``; None when the denominator is 0."""
 
 
 class Gap(CseaModel):
@@ -195,3 +223,35 @@ class Evaluation(CseaModel):
     """Change since a previous assessment, when one was given."""
     secondary_citations: int = 0
     """How many citations behind the applicable obligations are only secondarily verified or unverified."""
+
+
+class OrganisationRollup(CseaModel):
+    """One organisation's services rolled up together (each service-obligation pair counts once)."""
+
+    organisation: str
+    """The organisation."""
+    services: list[str]
+    """Its services, in the order given."""
+    total: Rollup
+    """Over every applicable obligation of every service; ids are ``service:OBLIGATION``."""
+    pillars: list[Rollup]
+    """One per pillar, in catalogue order."""
+    sources: list[Rollup]
+    """One per source that binds at least one of its services, in catalogue order."""
+    findings: dict[FindingLevel, int]
+    """How many findings its services have at each level (every level present)."""
+
+
+class Portfolio(CseaModel):
+    """Several assessed services (one assessment each), rolled up per organisation."""
+
+    catalog_id: str
+    """Catalogue id."""
+    catalog_version: str
+    """Catalogue version used for every service."""
+    as_of: dt.date
+    """The date every service was judged on."""
+    evaluations: list[Evaluation]
+    """One per service, in the order given."""
+    organisations: list[OrganisationRollup]
+    """One per organisation, sorted by name."""

@@ -16,6 +16,7 @@ __all__ = [
     "Feature",
     "Force",
     "Harm",
+    "OrderedEnum",
     "Relationship",
     "RiskLevel",
     "ServiceKind",
@@ -23,6 +24,15 @@ __all__ = [
     "SourceStatus",
     "Verification",
 ]
+
+
+class OrderedEnum(StrEnum):
+    """A string enum whose members are ordered as declared (``rank`` 0 first)."""
+
+    @property
+    def rank(self) -> int:
+        """Position in declaration order, starting at 0."""
+        return list(type(self)).index(self)
 
 
 class ServiceKind(StrEnum):
@@ -122,20 +132,12 @@ class Harm(StrEnum):
     """Sharing of intimate images without consent, including self-generated images of minors."""
 
 
-class RiskLevel(StrEnum):
+class RiskLevel(OrderedEnum):
     """A risk level from the service's own risk assessment (Ofcom's low / medium / high)."""
 
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
-
-    @property
-    def rank(self) -> int:
-        """Position in the order low < medium < high."""
-        return _RISK_ORDER.index(self)
-
-
-_RISK_ORDER = (RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH)
 
 
 class Designation(StrEnum):
@@ -155,7 +157,7 @@ class Designation(StrEnum):
     """An age-restricted social media platform under Australia's minimum-age law."""
 
 
-class EnterpriseSize(StrEnum):
+class EnterpriseSize(OrderedEnum):
     """The provider's size in the EU SME sense (the DSA exempts micro and small enterprises from some duties)."""
 
     MICRO = "micro"
@@ -163,22 +165,9 @@ class EnterpriseSize(StrEnum):
     MEDIUM = "medium"
     LARGE = "large"
 
-    @property
-    def rank(self) -> int:
-        """Position in the order micro < small < medium < large."""
-        return _SIZE_ORDER.index(self)
 
-
-_SIZE_ORDER = (
-    EnterpriseSize.MICRO,
-    EnterpriseSize.SMALL,
-    EnterpriseSize.MEDIUM,
-    EnterpriseSize.LARGE,
-)
-
-
-class Force(StrEnum):
-    """How binding a source is. Members are listed strongest first."""
+class Force(OrderedEnum):
+    """How binding a source is. Members are listed strongest first (``rank`` 0)."""
 
     LEGAL_DUTY = "legal_duty"
     """A duty in legislation or regulations; breach can be enforced."""
@@ -190,11 +179,6 @@ class Force(StrEnum):
     """A public demand by law-enforcement agencies."""
     GUIDANCE = "guidance"
     """Guidance, industry frameworks and good practice."""
-
-    @property
-    def rank(self) -> int:
-        """0 for the strongest force, larger for weaker."""
-        return list(Force).index(self)
 
 
 class SourceKind(StrEnum):

@@ -1,0 +1,153 @@
+"""A portfolio: several services, one assessment each, rolled up per organisation.
+
+An organisation's roll-up adds up its services' roll-ups: every (service, obligation)
+pair counts once, so its score is ``100 * sum of credits / sum of denominators`` over
+its services, and its ``obligation_ids`` name each pair as ``service:OBLIGATION``.
+Pillar roll-ups cover every pillar; source roll-ups cover every source that binds at
+least one of its services, each counting only the services it binds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+
+from csea.assessment import check_catalog_version, load_assessment
+from csea.errors import InputError, Problem
+from csea.evaluation import DEFAULT_MAX_EVIDENCE_AGE_DAYS, evaluate
+from csea.models import Catalog, Status
+from csea.models.evaluation import (
+    Evaluation,
+    FindingLevel,
+    OrganisationRollup,
+    Portfolio,
+    Rollup,
+)
+from csea.scoring import score_of
+
+__all__ = ["combine_rollups", "evaluate_files", "evaluate_portfolio"]
+
+Part = tuple[str, Rollup]
+"""A service's roll-up: ``(service name, roll-up)``."""
+
+
+def evaluate_files(
+    catalog: Catalog,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    as_of: dt.date,
+    max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
+) -> Portfolio:
+    """Load, check and evaluate several assessment files, then roll them up.
+
+    Raises:
+        InputError: Any file (or the profile it names) is missing or invalid, was made
+            against another catalogue version, or assesses a service another file
+            already assesses; the problems of every file are reported together.
+    """
+    problems: list[Problem] = []
+    evaluations: list[Evaluation] = []
+    for path in paths:
+        try:
+            loaded = load_assessment(path)
+            check_catalog_version(loaded, catalog)
+        except InputError as error:
+            problems += error.problems
+            continue
+        evaluations.append(
+            evaluate(catalog, loaded, as_of=as_of, max_evidence_age_days=max_evidence_age_days)
+        )
+    if problems:
+        raise InputError(problems, f"{len(problems)} problem(s) in the assessment files")
+    return evaluate_portfolio(catalog, evaluations)
+
+
+def evaluate_portfolio(catalog: Catalog, evaluations: Sequence[Evaluation]) -> Portfolio:
+    """Roll evaluations (one per service, against ``catalog``) up per organisation.
+
+    Raises:
+        InputError: Two evaluations are of the same service of the same organisation.
+        ValueError: No evaluation was given, or they were judged on different dates.
+    """
+    dates = {e.as_of for e in evaluations}
+    if len(dates) != 1:
+        raise ValueError("give at least one evaluation, all judged on the same as-of date")
+    _refuse_duplicates(evaluations)
+    names = sorted({e.profile.organisation for e in evaluations})
+    return Portfolio(
+        catalog_id=catalog.header.id,
+        catalog_version=catalog.version,
+        as_of=dates.pop(),
+        evaluations=list(evaluations),
+        organisations=[
+            _organisation(catalog, name, [e for e in evaluations if e.profile.organisation == name])
+            for name in names
+        ],
+    )
+
+
+def _refuse_duplicates(evaluations: Sequence[Evaluation]) -> None:
+    seen: dict[tuple[str, str], str | None] = {}
+    problems: list[Problem] = []
+    for e in evaluations:
+        key = (e.profile.organisation, e.profile.service)
+        if key in seen:
+            message = (
+                f"assesses {key[1]} ({key[0]}), which {seen[key] or 'an earlier assessment'} "
+                "already assesses; give one assessment per service"
+            )
+            problems.append(
+                Problem(code="duplicate-service", message=message, file=e.assessment_file)
+            )
+        seen.setdefault(key, e.assessment_file)
+    if problems:
+        raise InputError(problems, "the same service is assessed more than once")
+
+
+def _organisation(catalog: Catalog, name: str, evaluations: list[Evaluation]) -> OrganisationRollup:
+    def parts(group: Callable[[Evaluation], list[Rollup]], rollup_id: str) -> list[Part]:
+        return [(e.profile.service, r) for e in evaluations for r in group(e) if r.id == rollup_id]
+
+    def pillars(e: Evaluation) -> list[Rollup]:
+        return e.pillars
+
+    def sources(e: Evaluation) -> list[Rollup]:
+        return e.sources
+
+    return OrganisationRollup(
+        organisation=name,
+        services=[e.profile.service for e in evaluations],
+        total=combine_rollups(
+            "all", f"{name}: all services", [(e.profile.service, e.total) for e in evaluations]
+        ),
+        pillars=[combine_rollups(p.id, p.title, parts(pillars, p.id)) for p in catalog.pillars],
+        sources=[
+            combine_rollups(s.id, s.title, found)
+            for s in catalog.sources
+            if (found := parts(sources, s.id))
+        ],
+        findings={
+            level: sum(1 for e in evaluations for f in e.findings if f.level is level)
+            for level in FindingLevel
+        },
+    )
+
+
+def combine_rollups(rollup_id: str, title: str, parts: Sequence[Part]) -> Rollup:
+    """Add up roll-ups of several services; each part is ``(service name, roll-up)``."""
+    total = sum(r.credit for _, r in parts)
+    denominator = sum(r.denominator for _, r in parts)
+    score = score_of(total, denominator)
+    return Rollup(
+        id=rollup_id,
+        title=title,
+        obligation_ids=[f"{service}:{ob_id}" for service, r in parts for ob_id in r.obligation_ids],
+        counts={status: sum(r.counts.get(status, 0) for _, r in parts) for status in Status},
+        excluded=sum(r.excluded for _, r in parts),
+        credit=total,
+        denominator=denominator,
+        score=score,
+        legal_duties_unmet=sum(r.legal_duties_unmet for _, r in parts),
+        to_target=None if score is None else round(100 - score, 1),
+    )

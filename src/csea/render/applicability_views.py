@@ -1,0 +1,128 @@
+"""Applicability views: which obligations apply to a service, and why one does or does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from csea.applicability import Applicability
+from csea.models import Catalog, Obligation, ServiceProfile
+from csea.render.tabular import Cell, Tabular
+
+__all__ = ["applicable_json", "applicable_table", "explain_json", "explain_text"]
+
+
+def applicable_table(
+    catalog: Catalog,
+    profile: ServiceProfile,
+    verdicts: list[Applicability],
+    as_of: dt.date,
+) -> Tabular:
+    """One row per obligation in ``verdicts``: whether it applies, its force, why."""
+    rows: list[dict[str, Cell]] = []
+    for verdict in verdicts:
+        ob = catalog.obligation(verdict.obligation_id)
+        rows.append(
+            {
+                "id": verdict.obligation_id,
+                "pillar": ob.pillar if ob else None,
+                "title": ob.title if ob else None,
+                "applies": verdict.applies,
+                "force": verdict.force.value if verdict.force and verdict.applies else None,
+                "sources": [_short(catalog, s) for s in verdict.binding_sources],
+                "why": verdict.reasons,
+            }
+        )
+    count = sum(1 for v in verdicts if v.applies)
+    title = (
+        f"{profile.service} ({profile.organisation}): {count} obligation(s) apply on "
+        f"{as_of.isoformat()} (catalogue {catalog.version})"
+    )
+    return Tabular(
+        title=title,
+        columns=[
+            ("id", "ID"),
+            ("pillar", "Pillar"),
+            ("title", "Title"),
+            ("applies", "Applies"),
+            ("force", "Force"),
+            ("sources", "Binding sources"),
+            ("why", "Why"),
+        ],
+        rows=rows,
+    )
+
+
+def applicable_json(
+    catalog: Catalog, profile: ServiceProfile, verdicts: list[Applicability], as_of: dt.date
+) -> dict[str, Any]:
+    """The same as a JSON-ready mapping, with every citation's binding state."""
+    return {
+        "catalog": {"id": catalog.header.id, "version": catalog.version},
+        "organisation": profile.organisation,
+        "service": profile.service,
+        "as_of": as_of.isoformat(),
+        "obligations": [_verdict_json(catalog, v) for v in verdicts],
+    }
+
+
+def _verdict_json(catalog: Catalog, verdict: Applicability) -> dict[str, Any]:
+    ob = catalog.obligation(verdict.obligation_id)
+    return {
+        "id": verdict.obligation_id,
+        "title": ob.title if ob else None,
+        "pillar": ob.pillar if ob else None,
+        "applies": verdict.applies,
+        "force": verdict.force.value if verdict.force and verdict.applies else None,
+        "binding_sources": verdict.binding_sources,
+        "reasons": verdict.reasons,
+        "citations": [b.model_dump(mode="json") for b in verdict.bindings],
+    }
+
+
+def explain_text(
+    catalog: Catalog,
+    profile: ServiceProfile,
+    obligation: Obligation,
+    verdict: Applicability,
+    as_of: dt.date,
+) -> str:
+    """Why one obligation does or does not apply, citation by citation, as plain text."""
+    answer = "yes" if verdict.applies else "no"
+    force = verdict.force.value.replace("_", " ") if verdict.force and verdict.applies else "none"
+    condition = obligation.applies_when.describe() if obligation.applies_when else "always"
+    lines = [
+        f"{obligation.id}  {obligation.title}",
+        f"Applies to {profile.service} ({profile.organisation}) on {as_of.isoformat()}: {answer}",
+        f"Force for this service: {force}",
+        f"Applies when: {condition}",
+        "Why:",
+        *(f"  - {reason}" for reason in verdict.reasons),
+        "Citations:",
+    ]
+    for binding in verdict.bindings:
+        source = _short(catalog, binding.source)
+        lines.append(
+            f"  [{binding.state.value}] {source} {binding.provision} "
+            f"({binding.force.value.replace('_', ' ')}): {binding.why}"
+        )
+    if obligation.applicability_note:
+        lines += ["Note:", f"  {obligation.applicability_note.strip()}"]
+    return "\n".join(lines) + "\n"
+
+
+def explain_json(
+    catalog: Catalog, profile: ServiceProfile, verdict: Applicability, as_of: dt.date
+) -> dict[str, Any]:
+    """Why one obligation does or does not apply, as a JSON-ready mapping."""
+    return {
+        "organisation": profile.organisation,
+        "service": profile.service,
+        "as_of": as_of.isoformat(),
+        **_verdict_json(catalog, verdict),
+    }
+
+
+def _short(catalog: Catalog, source_id: str) -> str:
+    source = catalog.source(source_id)
+    return source.short_title if source else source_id

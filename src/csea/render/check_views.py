@@ -1,0 +1,118 @@
+"""``csea check`` views: findings, one line per service, one per organisation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from csea.models.evaluation import (
+    Evaluation,
+    Finding,
+    FindingLevel,
+    OrganisationRollup,
+    Portfolio,
+)
+from csea.render.tabular import Cell, Tabular
+
+__all__ = [
+    "check_json",
+    "failing",
+    "findings_table",
+    "level_counts",
+    "organisation_line",
+    "service_line",
+]
+
+
+def failing(findings: list[Finding], fail_on: FindingLevel) -> list[Finding]:
+    """The findings at or above ``fail_on``."""
+    return [f for f in findings if f.level.rank <= fail_on.rank]
+
+
+def level_counts(findings: list[Finding]) -> dict[str, int]:
+    """How many findings there are at each level (every level present)."""
+    return {level.value: sum(1 for f in findings if f.level is level) for level in FindingLevel}
+
+
+def _where(finding: Finding) -> str | None:
+    if finding.file is None:
+        return None
+    return f"{finding.file}:{finding.line}" if finding.line is not None else finding.file
+
+
+def findings_table(portfolio: Portfolio) -> Tabular:
+    """Every finding of every service, in file order, each with its location."""
+    rows: list[dict[str, Cell]] = [
+        {"where": _where(f), "level": f.level.value, "code": f.code, "message": f.message}
+        for e in portfolio.evaluations
+        for f in e.findings
+    ]
+    return Tabular(
+        title=f"Findings as of {portfolio.as_of.isoformat()}: {len(rows)}",
+        columns=[("where", "Where"), ("level", "Level"), ("code", "Code"), ("message", "Message")],
+        rows=rows,
+    )
+
+
+def _score(value: float | None) -> str:
+    return "none" if value is None else f"{value:g}"
+
+
+def _levels(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {level}" for level, n in counts.items())
+
+
+def service_line(e: Evaluation) -> str:
+    """One line for a service: score, percent-to-target, gaps, unmet legal duties, findings."""
+    where = f" [{e.assessment_file}]" if e.assessment_file else ""
+    return (
+        f"{e.profile.service} ({e.profile.organisation}){where}: score {_score(e.total.score)}, "
+        f"{_score(e.total.to_target)} to target; {len(e.obligations)} applicable, "
+        f"{len(e.gaps)} gap(s), {e.total.legal_duties_unmet} legal duty(ies) unmet; "
+        f"{_levels(level_counts(e.findings))}"
+    )
+
+
+def organisation_line(org: OrganisationRollup) -> str:
+    """One line for an organisation: its services rolled up (each service-obligation pair once)."""
+    findings = {level.value: n for level, n in org.findings.items()}
+    return (
+        f"{org.organisation} ({len(org.services)} service(s)): score {_score(org.total.score)}, "
+        f"{_score(org.total.to_target)} to target; {len(org.total.obligation_ids)} "
+        f"service-obligation(s), {org.total.legal_duties_unmet} legal duty(ies) unmet; "
+        f"{_levels(findings)}"
+    )
+
+
+def check_json(portfolio: Portfolio, fail_on: FindingLevel) -> dict[str, Any]:
+    """The whole check as a JSON-ready mapping: per service, then per organisation."""
+    every = [f for e in portfolio.evaluations for f in e.findings]
+    return {
+        "catalog": {"id": portfolio.catalog_id, "version": portfolio.catalog_version},
+        "as_of": portfolio.as_of.isoformat(),
+        "fail_on": fail_on.value,
+        "failed": bool(failing(every, fail_on)),
+        "services": [_service_json(e) for e in portfolio.evaluations],
+        "organisations": [
+            {
+                "organisation": org.organisation,
+                "services": org.services,
+                "total": org.total.model_dump(mode="json"),
+                "findings": {level.value: n for level, n in org.findings.items()},
+            }
+            for org in portfolio.organisations
+        ],
+    }
+
+
+def _service_json(e: Evaluation) -> dict[str, Any]:
+    return {
+        "organisation": e.profile.organisation,
+        "service": e.profile.service,
+        "file": e.assessment_file,
+        "score": e.total.score,
+        "to_target": e.total.to_target,
+        "legal_duties_unmet": e.total.legal_duties_unmet,
+        "counts": {status.value: n for status, n in e.total.counts.items()},
+        "finding_counts": level_counts(e.findings),
+        "findings": [f.model_dump(mode="json") for f in e.findings],
+    }

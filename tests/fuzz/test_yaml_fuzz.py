@@ -1,0 +1,66 @@
+"""The YAML reader on arbitrary input: a document or an ``InputError``, never anything else.
+
+Both parsers (libyaml and the pure Python fallback) must agree: the same data whenever both
+accept a text, and the same data and positions for every well-formed document. (The two
+parsers may differ on what is malformed: libyaml accepts a few things PyYAML refuses.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from csea.errors import InputError
+from csea.yamlio import DEFAULT_LIMITS, YamlDocument, _parse
+from tests.fuzz.strategies import FUZZ, any_text, plain_values, yamlish_text
+
+PARSERS = {"libyaml": yaml.CSafeLoader, "python": yaml.SafeLoader}
+
+
+def _outcome(text: str, loader: Any) -> tuple[str, Any]:
+    """``("ok", repr of the data)`` or ``("error", problem codes)``."""
+    try:
+        doc = _parse(text, "f.yaml", DEFAULT_LIMITS, loader)
+    except InputError as error:
+        problems = error.problems
+    else:
+        assert isinstance(doc, YamlDocument)
+        return "ok", repr(doc.data)
+    assert problems
+    assert all(p.file == "f.yaml" for p in problems)
+    return "error", [p.code for p in problems]
+
+
+@FUZZ
+@given(any_text)
+def test_any_text_is_a_document_or_an_input_error(text: str) -> None:
+    for loader in PARSERS.values():
+        _outcome(text, loader)
+
+
+@FUZZ
+@given(yamlish_text)
+def test_yamlish_text_is_a_document_or_an_input_error(text: str) -> None:
+    for loader in PARSERS.values():
+        _outcome(text, loader)
+
+
+@FUZZ
+@given(yamlish_text)
+def test_both_parsers_read_the_same_data_when_both_accept(text: str) -> None:
+    outcomes = [_outcome(text, loader) for loader in PARSERS.values()]
+    assert len({data for kind, data in outcomes if kind == "ok"}) <= 1
+
+
+@FUZZ
+@given(plain_values, st.sampled_from([False, True, None]), st.booleans())
+def test_dumped_values_read_back_equal_with_identical_positions(
+    value: Any, flow: bool | None, unicode: bool
+) -> None:
+    text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=unicode)
+    libyaml, python = (_parse(text, "f.yaml", DEFAULT_LIMITS, p) for p in PARSERS.values())
+    assert (libyaml.data, python.data) == (value, value)
+    assert libyaml.positions == python.positions

@@ -1,0 +1,1 @@
+"""Hostile input: every loader and command refuses bad files clearly, without hanging."""

@@ -1,0 +1,83 @@
+"""``csea report`` through typer's runner: exit codes, -o, and nothing written on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from csea.cli import app
+from tests.report.conftest import CATALOG_DIR, FIXTURES
+
+ASSESSMENT = str(FIXTURES / "assessment.yaml")
+COMMON = ("--catalog", str(CATALOG_DIR), "--as-of", "2026-12-01")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["report", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_writes_the_file_atomically_and_says_where(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.html"
+    code, out, err = run(ASSESSMENT, *COMMON, "--format", "html", "-o", str(target))
+    assert (code, out, err) == (0, "", f"wrote {target}\n")
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in target.parent.iterdir()] == ["report.html"]
+
+
+def test_terminal_is_the_default(tmp_path: Path) -> None:
+    code, out, _ = run(ASSESSMENT, *COMMON)
+    assert (code, out.splitlines()[0]) == (
+        0,
+        "Catalogue: Report test catalogue (fixture) version 2026.11 of 2026-11-01",
+    )
+
+
+def test_findings_do_not_change_the_exit_code() -> None:
+    code, _, _ = run(ASSESSMENT, *COMMON, "--format", "junit")
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--view", "source:nope"), "no source 'nope' in catalogue 2026.11"),
+        (("--view", "pillars"), "unknown view 'pillars'"),
+        (("--generated-at", "soon"), "--generated-at is 'soon'"),
+        (("--previous", str(FIXTURES / "missing.yaml")), "missing.yaml: error [file-not-found]"),
+    ],
+    ids=["unknown-source", "unknown-view", "bad-timestamp", "missing-previous"],
+)
+def test_bad_input_exits_2_and_writes_nothing(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    target = tmp_path / "report.md"
+    code, out, err = run(ASSESSMENT, *COMMON, "--format", "md", "-o", str(target), *args)
+    assert (code, out, message in err, target.exists()) == (2, "", True, False)
+
+
+def test_an_existing_report_survives_a_failed_run(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("last quarter's report\n", encoding="utf-8")
+    code, _, _ = run(str(tmp_path / "missing.yaml"), *COMMON, "--format", "md", "-o", str(target))
+    assert (code, target.read_text(encoding="utf-8")) == (2, "last quarter's report\n")
+
+
+def test_an_assessment_against_another_catalogue_version_is_refused(tmp_path: Path) -> None:
+    text = (FIXTURES / "assessment.yaml").read_text(encoding="utf-8")
+    moved = tmp_path / "assessment.yaml"
+    moved.write_text(
+        text.replace('"2026.11"', '"2025.01"').replace(
+            "profile: profile.yaml", f"profile: {FIXTURES / 'profile.yaml'}"
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run(str(moved), *COMMON)
+    assert (code, "run 'csea migrate" in err) == (2, True)
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    code, _, err = run(ASSESSMENT, *COMMON, "--format", "pdf")
+    assert (code, "'pdf' is not one of" in err) == (2, True)
