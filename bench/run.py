@@ -50,6 +50,8 @@ LINEAR_SLACK = 1.2
 """k times the data in at most 1.2 k times the time."""
 FLOOR_FACTOR = 3.0
 """The in-process check within this many times the YAML parse floor."""
+TRACE_LIMIT_MIB = 10
+"""Trace Python allocations (slow) only for data smaller than this."""
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,11 @@ class Result:
     load: float = 0.0
     check: float = 0.0
     check_process: float = 0.0
+    check_cpu: float = 0.0
     check_rss: float = 0.0
     report_process: float | None = None
     report_rss: float | None = None
-    python_peak: float = 0.0
+    python_peak: float | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -90,22 +93,23 @@ def median_time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def run_process(args: list[str], runs: int) -> tuple[float, float, int]:
-    """Median wall time, peak RSS (MiB) and exit code of a child process run ``runs`` times."""
-    times, peaks, code = [], [], 0
+def run_process(args: list[str], runs: int) -> tuple[float, float, float]:
+    """Median wall time, median CPU time and peak RSS (MiB) of a child process run ``runs`` times."""
+    times, cpu, peaks = [], [], []
     for _ in range(runs):
-        started = time.perf_counter()
-        child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(child.pid, 0)
-        times.append(time.perf_counter() - started)
+        with tempfile.TemporaryFile() as errors:
+            started = time.perf_counter()
+            child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
+            _, status, usage = os.wait4(child.pid, 0)
+            times.append(time.perf_counter() - started)
+            code = child.returncode = os.waitstatus_to_exitcode(status)
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")
+        cpu.append(usage.ru_utime + usage.ru_stime)
         peaks.append(usage.ru_maxrss / 1024)
-        code = os.waitstatus_to_exitcode(status)
         if code not in (0, 1):
-            stderr = child.stderr.read().decode() if child.stderr else ""
-            raise SystemExit(f"{' '.join(args)} failed with exit {code}:\n{stderr}")
-        if child.stderr:
-            child.stderr.close()
-    return statistics.median(times), max(peaks), code
+            raise SystemExit(f"{' '.join(args)} failed with exit {code}:\n{message}")
+    return statistics.median(times), statistics.median(cpu), max(peaks)
 
 
 def shipped_examples() -> list[Path]:
@@ -158,13 +162,14 @@ def measure(scenario: Scenario, work: Path, report: bool) -> Result:
     result.floor = median_time(lambda: parse_floor(files), runs)
     result.load = median_time(lambda: load_catalog(catalog_dir), runs)
     result.check = median_time(lambda: in_process_check(catalog_dir, assessments), runs)
-    tracemalloc.start()
-    in_process_check(catalog_dir, assessments)
-    result.python_peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
+    if result.yaml_mib < TRACE_LIMIT_MIB:
+        tracemalloc.start()
+        in_process_check(catalog_dir, assessments)
+        result.python_peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
     common = ["--catalog", str(catalog_dir), "--as-of", AS_OF.isoformat()]
     check_args = [*CSEA, "check", *common, "--format", "json", *map(str, assessments)]
-    result.check_process, result.check_rss, _ = run_process(check_args, runs)
+    result.check_process, result.check_cpu, result.check_rss = run_process(check_args, runs)
     if report:
         out = work / scenario.name / "report.html"
         report_args = [
@@ -177,7 +182,7 @@ def measure(scenario: Scenario, work: Path, report: bool) -> Result:
             str(out),
             str(assessments[0]),
         ]
-        result.report_process, result.report_rss, _ = run_process(report_args, runs)
+        result.report_process, _, result.report_rss = run_process(report_args, runs)
     return result
 
 
@@ -221,16 +226,19 @@ def table(results: list[Result]) -> str:
     """The measurements as a Markdown table."""
     head = (
         "| scenario | obligations | services | YAML MiB | floor s | load s | check s | check/floor "
-        "| check process s | check RSS MiB | report process s | report RSS MiB | Python peak MiB |"
+        "| check process s | check CPU s | check RSS MiB | report process s | report RSS MiB "
+        "| Python peak MiB |"
     )
-    lines = [head, "|" + "---|" * 13]
+    lines = [head, "|" + "---|" * 14]
     for r in results:
         report = f"{r.report_process:.3f}" if r.report_process is not None else "n/a"
         report_rss = f"{r.report_rss:.0f}" if r.report_rss is not None else "n/a"
+        peak = f"{r.python_peak:.0f}" if r.python_peak is not None else "n/a"
         lines.append(
             f"| {r.scenario.name} | {r.obligations} | {r.scenario.services} | {r.yaml_mib:.1f} "
             f"| {r.floor:.3f} | {r.load:.3f} | {r.check:.3f} | {r.check / r.floor:.2f} "
-            f"| {r.check_process:.3f} | {r.check_rss:.0f} | {report} | {report_rss} | {r.python_peak:.0f} |"
+            f"| {r.check_process:.3f} | {r.check_cpu:.3f} | {r.check_rss:.0f} | {report} | {report_rss} "
+            f"| {peak} |"
         )
     return "\n".join(lines)
 
@@ -251,7 +259,7 @@ def machine() -> str:
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU(s) (nproc), "
         f"{memory:.1f} GiB memory, Python {platform.python_version()}, "
         f"PyYAML {yaml.__version__} with libyaml: {getattr(yaml, '__with_libyaml__', False)}; "
-        f"run on {dt.date.today().isoformat()}"
+        f"load average at the end {os.getloadavg()[0]:.1f}; run on {dt.date.today().isoformat()}"
     )
 
 

@@ -9,8 +9,14 @@ and at least one of its citations **binds** the service. A citation binds on a d
 3. the citation's own ``applies_when`` (a source's size, risk or kind thresholds) holds.
 
 The obligation's **force** for the service is the strongest force among the citations
-that bind it. Citations that do not bind yet (adopted, not in force; proposed) are kept
-as *upcoming*, so a team sees what is coming.
+that bind it and that ask what the obligation asks: a citation whose relationship is
+``equivalent``, ``part_of`` or ``broader_than``. A provision that only ``overlaps`` the
+obligation (typically a general duty that the obligation is one way among several to
+meet, such as "take proportionate measures against illegal content") makes the obligation
+relevant to the service but gives it no force: the law does not ask that specific thing.
+An obligation whose binding citations all merely overlap is good practice for the service
+(force ``guidance``). Citations that do not bind yet (adopted, not in force; proposed) are
+kept as *upcoming*, so a team sees what is coming.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from csea.models import Catalog, Citation, Force, Obligation, SourceStatus
+from csea.models import Catalog, Citation, Force, Obligation, Relationship, SourceStatus
 from csea.models.conditions import (
     AllOf,
     AnyOf,
@@ -250,11 +256,18 @@ class Binding(BaseModel):
     provision: str
     """Provision id."""
     force: Force
-    """The source's force."""
+    """The provision's force (its own, or its source's)."""
+    relationship: Relationship
+    """How the obligation relates to the provision."""
     state: CitationState
     """Whether it binds on the date asked."""
     why: str
     """Why, in plain words."""
+
+    @property
+    def confers_force(self) -> bool:
+        """Whether the provision asks what the obligation asks (anything but ``overlaps``)."""
+        return self.relationship is not Relationship.OVERLAPS
 
 
 class Applicability(BaseModel):
@@ -287,7 +300,7 @@ def applicability(
     """Decide whether one obligation applies to a profile on a date, with the reasons."""
     bindings = [_binding(catalog, c, profile, as_of) for c in obligation.citations]
     binding = [b for b in bindings if b.state is CitationState.BINDS]
-    force = min((b.force for b in binding), key=lambda f: f.rank, default=None)
+    force = _force(binding)
     if obligation.applies_when is None:
         holds, reasons = True, ["applies to every service"]
     else:
@@ -296,8 +309,7 @@ def applicability(
     if holds and not binding:
         reasons = ["none of its sources applies to this service on " + as_of.isoformat()]
     elif holds:
-        named = ", ".join(f"{b.source} {b.provision}" for b in binding)
-        reasons = [*reasons, f"binding: {named}"]
+        reasons = [*reasons, *_binding_reasons(binding)]
     return Applicability(
         obligation_id=obligation.id,
         applies=holds and bool(binding),
@@ -305,6 +317,23 @@ def applicability(
         force=force if holds else None,
         bindings=bindings,
     )
+
+
+def _force(binding: list[Binding]) -> Force | None:
+    """Strongest force among binding citations that ask what the obligation asks."""
+    asking = [b.force for b in binding if b.confers_force]
+    if asking:
+        return min(asking, key=lambda f: f.rank)
+    return Force.GUIDANCE if binding else None
+
+
+def _binding_reasons(binding: list[Binding]) -> list[str]:
+    asking = [f"{b.source} {b.provision}" for b in binding if b.confers_force]
+    related = [f"{b.source} {b.provision}" for b in binding if not b.confers_force]
+    lines = [f"binding: {', '.join(asking)}"] if asking else []
+    if related:
+        lines.append(f"related (overlapping, no force): {', '.join(related)}")
+    return lines
 
 
 def _binding(
@@ -317,7 +346,12 @@ def _binding(
 
     def result(state: CitationState, why: str) -> Binding:
         return Binding(
-            source=source.id, provision=citation.provision, force=force, state=state, why=why
+            source=source.id,
+            provision=citation.provision,
+            force=force,
+            relationship=citation.relationship,
+            state=state,
+            why=why,
         )
 
     where = [j for j in source.jurisdictions if has_users_in(profile, j)]

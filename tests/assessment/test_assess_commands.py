@@ -261,6 +261,7 @@ def test_applicable_json(make_catalog: CatalogFactory, tmp_path: Path) -> None:
             "source": "uk.osa2023",
             "provision": "s66",
             "force": "legal_duty",
+            "relationship": "equivalent",
             "state": "binds",
             "why": "in force in GB",
         }

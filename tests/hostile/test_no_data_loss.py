@@ -5,7 +5,8 @@
 - Several ``csea init -o same.yaml`` or ``csea report -o same.html`` at once leave one complete,
   valid file, the same as a single run writes.
 - ``csea init`` over a heavily commented assessment keeps every line the team wrote, in order,
-  adds only what is new, and a second run (and ``migrate`` at the same version) changes nothing.
+  with its line endings and byte-order mark, adds only what is new, and a second run (and
+  ``migrate`` at the same version) changes nothing.
 """
 
 from __future__ import annotations
@@ -66,25 +67,38 @@ def _is_subsequence(old: list[str], new: list[str]) -> bool:
     return all(line in remaining for line in old)
 
 
-def test_reinit_keeps_every_line_and_comment(workspace: Workspace, run_csea: Csea) -> None:
-    workspace.assessment.write_text(COMMENTED, encoding="utf-8")
+@pytest.mark.parametrize(
+    ("bom", "newline"),
+    [(b"", b"\n"), (b"", b"\r\n"), (b"\xef\xbb\xbf", b"\n")],
+    ids=["lf", "crlf", "bom"],
+)
+def test_reinit_keeps_every_line_comment_and_line_ending(
+    workspace: Workspace, run_csea: Csea, bom: bytes, newline: bytes
+) -> None:
+    workspace.assessment.write_bytes(bom + COMMENTED.encode().replace(b"\n", newline))
     before = load_assessment(workspace.assessment).assessment.answers["BLOCK-01"]
     first = run_csea(
         "init", "profile.yaml", "-o", "assessment.yaml", "--catalog", workspace.catalog
     )
-    text = workspace.assessment.read_text(encoding="utf-8")
+    raw = workspace.assessment.read_bytes()
     second = run_csea(
         "init", "profile.yaml", "-o", "assessment.yaml", "--catalog", workspace.catalog
     )
     third = run_csea("migrate", "assessment.yaml", "--catalog", workspace.catalog)
     assert (first.returncode, second.returncode, third.returncode) == (0, 0, 0)
+    assert (raw.startswith(bom), raw.count(newline), raw.count(b"\n")) == (
+        True,
+        raw.count(b"\n"),
+        33,
+    )
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     assert _is_subsequence(COMMENTED.splitlines(), text.splitlines())
     assert [line for line in text.splitlines() if line not in COMMENTED.splitlines()][-2:] == [
         "  GROOM-01:",
         "    status: not_assessed",
     ]
     assert load_assessment(workspace.assessment).assessment.answers["BLOCK-01"] == before
-    assert workspace.assessment.read_text(encoding="utf-8") == text
+    assert workspace.assessment.read_bytes() == raw
 
 
 def _crash(workspace: Workspace, *args: str | Path) -> subprocess.CompletedProcess[str]:

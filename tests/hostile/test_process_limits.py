@@ -3,7 +3,8 @@
 An alias bomb, a quadratic alias blow-up, a file nested 100,000 levels deep and a file over
 the size limit are each refused with exit code 2 and one located line, inside the limits:
 a hang would hit the timeout, unbounded memory the address-space limit (a ``MemoryError``
-traceback or a kill), and both fail the test.
+traceback or a kill), and both fail the test. A huge but valid answer (8 MB of notes) is
+checked normally within the same limits.
 """
 
 from __future__ import annotations
@@ -44,3 +45,16 @@ def test_catalogue_validation_refuses_resource_attacks_within_limits(
     assert f"BLOCK-02.yaml{':' if case.line else ''}" in result.stdout + result.stderr
     assert f"[{case.code}]" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_huge_but_valid_answer_is_checked_within_limits(
+    workspace: Workspace, run_csea: Csea
+) -> None:
+    notes = "    notes: " + "very long notes " * 500_000 + "\n"
+    workspace.assessment.write_text(
+        workspace.assessment.read_text(encoding="utf-8") + notes, encoding="utf-8"
+    )
+    result = run_csea(
+        "check", "assessment.yaml", "--catalog", workspace.catalog, "--format", "json"
+    )
+    assert (result.returncode, result.stderr) == (0, "")

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, ParamSpec, TypeVar
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 
+from csea.clock import today
 from csea.errors import CseaError, InputError
 from csea.loader import load_catalog
 from csea.models import Catalog
@@ -19,7 +21,10 @@ from csea.models import Catalog
 __all__ = [
     "CatalogOption",
     "ExitCode",
+    "MaxEvidenceAgeOption",
     "TableFormat",
+    "as_of_date",
+    "as_of_option",
     "exit_with",
     "handle_errors",
     "load",
@@ -50,9 +55,20 @@ class TableFormat(StrEnum):
     CSV = "csv"
 
 
-out = Console(highlight=False, soft_wrap=False)
-"""Console for results (stdout)."""
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+PLAIN_WIDTH = 120
+"""Width of tables written to a pipe or a file (CI logs, redirects): fixed, so output is repeatable."""
+
+
+def _console(*, stderr: bool, soft_wrap: bool) -> Console:
+    console = Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap)
+    if not console.is_terminal:
+        console.width = PLAIN_WIDTH
+    return console
+
+
+out = _console(stderr=False, soft_wrap=False)
+"""Console for results (stdout): the terminal's width, or ``PLAIN_WIDTH`` when not a terminal."""
+stderr = _console(stderr=True, soft_wrap=True)
 """Console for errors and progress (stderr)."""
 
 CatalogOption = Annotated[
@@ -64,6 +80,33 @@ CatalogOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def as_of_option(judged: str) -> Any:
+    """A ``--as-of YYYY-MM-DD`` option whose help says what is judged on that day."""
+    return typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help=f"Judge {judged} on this day (default: today, or CSEA_TODAY).",
+        show_default=False,
+    )
+
+
+def as_of_date(value: dt.datetime | None) -> dt.date:
+    """The day an ``--as-of`` option names, or today (``CSEA_TODAY`` fixes today for tests)."""
+    return value.date() if value is not None else today()
+
+
+MaxEvidenceAgeOption = Annotated[
+    int,
+    typer.Option(
+        "--max-evidence-age",
+        metavar="DAYS",
+        min=1,
+        help="Evidence collected longer ago than this is stale.",
+    ),
+]
+"""``--max-evidence-age DAYS``, shared by ``check`` and ``report``."""
 
 
 def exit_with(code: ExitCode) -> NoReturn:

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -14,13 +14,15 @@ from csea.applicability import applicability, applicable_obligations
 from csea.cli._shared import (
     CatalogOption,
     ExitCode,
+    MaxEvidenceAgeOption,
+    as_of_date,
+    as_of_option,
     exit_with,
     handle_errors,
     load,
     out,
     write_stdout,
 )
-from csea.clock import today
 from csea.errors import InputError, Problem
 from csea.evaluation import DEFAULT_MAX_EVIDENCE_AGE_DAYS
 from csea.models import Catalog, Obligation
@@ -53,24 +55,11 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
-def _as_of_option(judged: str) -> Any:
-    return typer.Option(
-        "--as-of",
-        formats=["%Y-%m-%d"],
-        help=f"Judge {judged} on this day (default: today, or CSEA_TODAY).",
-        show_default=False,
-    )
-
-
-AsOfOption = Annotated[dt.datetime | None, _as_of_option("in-force dates")]
+AsOfOption = Annotated[dt.datetime | None, as_of_option("in-force dates")]
 CheckAsOfOption = Annotated[
-    dt.datetime | None, _as_of_option("in-force dates, evidence age and due dates")
+    dt.datetime | None, as_of_option("in-force dates, evidence age and due dates")
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
-
-
-def _as_of(value: dt.datetime | None) -> dt.date:
-    return value.date() if value is not None else today()
 
 
 @handle_errors
@@ -97,7 +86,7 @@ def applicable(
     """List the obligations that apply to a service, with why and their force for it."""
     catalog = load(catalog_dir)
     profile = load_profile(profile_path)
-    day = _as_of(as_of)
+    day = as_of_date(as_of)
     if explain is not None:
         obligation = _obligation(catalog, explain)
         verdict = applicability(catalog, obligation, profile, day)
@@ -137,15 +126,7 @@ def check(
         FindingLevel,
         typer.Option("--fail-on", help="Exit 1 when a finding at or above this level exists."),
     ] = FindingLevel.ERROR,
-    max_evidence_age: Annotated[
-        int,
-        typer.Option(
-            "--max-evidence-age",
-            metavar="DAYS",
-            min=1,
-            help="Evidence collected longer ago than this is stale.",
-        ),
-    ] = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
+    max_evidence_age: MaxEvidenceAgeOption = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
     as_of: CheckAsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     catalog_dir: CatalogOption = None,
@@ -157,7 +138,7 @@ def check(
     """
     catalog = load(catalog_dir)
     portfolio = evaluate_files(
-        catalog, assessments, as_of=_as_of(as_of), max_evidence_age_days=max_evidence_age
+        catalog, assessments, as_of=as_of_date(as_of), max_evidence_age_days=max_evidence_age
     )
     if fmt is OutputFormat.JSON:
         write_stdout(dumps_json(check_json(portfolio, fail_on)))

@@ -12,6 +12,8 @@ import typer
 from csea.cli._shared import (
     CatalogOption,
     ExitCode,
+    as_of_date,
+    as_of_option,
     exit_with,
     handle_errors,
     load,
@@ -19,7 +21,6 @@ from csea.cli._shared import (
     stderr,
     write_stdout,
 )
-from csea.clock import today
 from csea.diff import compare_assessments
 from csea.migrate import Migration, migrate_assessment
 from csea.render.diff_views import diff_heading, diff_json, diff_markdown, diff_summary, diff_table
@@ -38,30 +39,11 @@ class DiffFormat(StrEnum):
 
 
 AsOfOption = Annotated[
-    dt.datetime | None,
-    typer.Option(
-        "--as-of",
-        formats=["%Y-%m-%d"],
-        help="Judge applicability, evidence expiry and review dates on this day (default: "
-        "today, or CSEA_TODAY).",
-        show_default=False,
-    ),
+    dt.datetime | None, as_of_option("applicability, evidence expiry and review dates")
 ]
 
 
-DiffAsOfOption = Annotated[
-    dt.datetime | None,
-    typer.Option(
-        "--as-of",
-        formats=["%Y-%m-%d"],
-        help="Judge evidence expiry on this day (default: today, or CSEA_TODAY).",
-        show_default=False,
-    ),
-]
-
-
-def _as_of(value: dt.datetime | None) -> dt.date:
-    return value.date() if value is not None else today()
+DiffAsOfOption = Annotated[dt.datetime | None, as_of_option("evidence expiry")]
 
 
 @handle_errors
@@ -88,7 +70,7 @@ def init(
     added, answers that no longer apply are flagged for review, and everything else is
     kept byte for byte.
     """
-    result = init_assessment(load(catalog_dir), profile_path, output, _as_of(as_of))
+    result = init_assessment(load(catalog_dir), profile_path, output, as_of_date(as_of))
     _report_init(result)
 
 
@@ -140,7 +122,7 @@ def diff(
     not_assessed; not_applicable apart), evidence added, removed, updated or expired,
     owner and due-date changes, and answers added or removed (by a catalogue update).
     """
-    changes = compare_assessments(old, new, load(catalog_dir), _as_of(as_of))
+    changes = compare_assessments(old, new, load(catalog_dir), as_of_date(as_of))
     if fmt is DiffFormat.JSON:
         write_stdout(diff_json(changes))
     elif fmt is DiffFormat.MD:
@@ -177,7 +159,7 @@ def migrate(
     ones copied to each new id, merged ones combined (weakest status, all evidence),
     retired ones kept and flagged, added ones listed as not_assessed. Nothing is dropped.
     """
-    result = migrate_assessment(load(catalog_dir), assessment, output, _as_of(as_of))
+    result = migrate_assessment(load(catalog_dir), assessment, output, as_of_date(as_of))
     _report_migration(result)
 
 

@@ -9,8 +9,17 @@ from typing import Annotated
 
 import typer
 
-from csea.cli._shared import CatalogOption, handle_errors, load, out, stderr, write_stdout
-from csea.clock import today
+from csea.cli._shared import (
+    CatalogOption,
+    MaxEvidenceAgeOption,
+    as_of_date,
+    as_of_option,
+    handle_errors,
+    load,
+    out,
+    stderr,
+    write_stdout,
+)
 from csea.evaluation import DEFAULT_MAX_EVIDENCE_AGE_DAYS
 from csea.fileio import write_atomic
 from csea.render.report import ReportFormat, ReportOptions, build_report, render_report
@@ -78,24 +87,9 @@ def report(
         ),
     ] = None,
     as_of: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            help="Judge in-force dates, evidence age and due "
-            "dates on this day (default: today, or CSEA_TODAY).",
-            show_default=False,
-        ),
+        dt.datetime | None, as_of_option("in-force dates, evidence age and due dates")
     ] = None,
-    max_evidence_age: Annotated[
-        int,
-        typer.Option(
-            "--max-evidence-age",
-            metavar="DAYS",
-            min=1,
-            help="Evidence collected longer ago than this is stale.",
-        ),
-    ] = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
+    max_evidence_age: MaxEvidenceAgeOption = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
     catalog_dir: CatalogOption = None,
 ) -> None:
     """Write a report on one or several assessments: terminal, Markdown, HTML, JSON, CSV or JUnit.
@@ -108,7 +102,7 @@ def report(
     services = assess_files(
         catalog,
         assessments,
-        as_of=as_of.date() if as_of else today(),
+        as_of=as_of_date(as_of),
         previous=previous,
         max_evidence_age_days=max_evidence_age,
     )

@@ -102,10 +102,10 @@ def explain_text(
     ]
     for binding in verdict.bindings:
         source = _short(catalog, binding.source)
-        lines.append(
-            f"  [{binding.state.value}] {source} {binding.provision} "
-            f"({binding.force.value.replace('_', ' ')}): {binding.why}"
-        )
+        force = binding.force.value.replace("_", " ")
+        if not binding.confers_force:
+            force += "; overlaps, so no force"
+        lines.append(f"  [{binding.state.value}] {source} {binding.provision} ({force}): {binding.why}")
     if obligation.applicability_note:
         lines += ["Note:", f"  {obligation.applicability_note.strip()}"]
     return "\n".join(lines) + "\n"
