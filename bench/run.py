@@ -93,23 +93,56 @@ def median_time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def run_process(args: list[str], runs: int) -> tuple[float, float, float]:
-    """Median wall time, median CPU time and peak RSS (MiB) of a child process run ``runs`` times."""
-    times, cpu, peaks = [], [], []
-    for _ in range(runs):
-        with tempfile.TemporaryFile() as errors:
-            started = time.perf_counter()
-            child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
-            _, status, usage = os.wait4(child.pid, 0)
-            times.append(time.perf_counter() - started)
-            code = child.returncode = os.waitstatus_to_exitcode(status)
-            errors.seek(0)
-            message = errors.read().decode(errors="replace")
-        cpu.append(usage.ru_utime + usage.ru_stime)
-        peaks.append(usage.ru_maxrss / 1024)
-        if code not in (0, 1):
-            raise SystemExit(f"{' '.join(args)} failed with exit {code}:\n{message}")
-    return statistics.median(times), statistics.median(cpu), max(peaks)
+LAUNCHER = """
+import json, os, subprocess, sys, tempfile, time
+for line in sys.stdin:
+    args = json.loads(line)
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        child.returncode = code = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        message = errors.read().decode(errors="replace")
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps([wall, cpu, usage.ru_maxrss / 1024, code, message]), flush=True)
+"""
+"""Runs the timed commands from a small process of its own: a child forked from this (large)
+process would report this process's memory as its peak."""
+
+
+class Launcher:
+    """A small child process that runs commands and reports wall time, CPU time and peak RSS."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", LAUNCHER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, args: list[str], runs: int) -> tuple[float, float, float]:
+        """Median wall time, median CPU time and peak RSS (MiB) of ``args`` run ``runs`` times."""
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        measured = []
+        for _ in range(runs):
+            self.process.stdin.write(json.dumps(args) + "\n")
+            self.process.stdin.flush()
+            wall, cpu, rss, code, message = json.loads(self.process.stdout.readline())
+            if code not in (0, 1):
+                raise SystemExit(f"{' '.join(args)} failed with exit {code}:\n{message}")
+            measured.append((wall, cpu, rss))
+        walls, cpus, peaks = zip(*measured, strict=True)
+        return statistics.median(walls), statistics.median(cpus), max(peaks)
+
+    def close(self) -> None:
+        """Stop the launcher."""
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait()
 
 
 def shipped_examples() -> list[Path]:
@@ -141,7 +174,7 @@ def has_report_command() -> bool:
     return probe.returncode == 0 and "--format" in probe.stdout
 
 
-def measure(scenario: Scenario, work: Path, report: bool) -> Result:
+def measure(scenario: Scenario, work: Path, report: bool, launcher: Launcher) -> Result:
     """Generate one scenario's data and take every measurement."""
     catalog_dir = work / scenario.name / "catalog"
     result = Result(scenario)
@@ -169,7 +202,7 @@ def measure(scenario: Scenario, work: Path, report: bool) -> Result:
         tracemalloc.stop()
     common = ["--catalog", str(catalog_dir), "--as-of", AS_OF.isoformat()]
     check_args = [*CSEA, "check", *common, "--format", "json", *map(str, assessments)]
-    result.check_process, result.check_cpu, result.check_rss = run_process(check_args, runs)
+    result.check_process, result.check_cpu, result.check_rss = launcher.run(check_args, runs)
     if report:
         out = work / scenario.name / "report.html"
         report_args = [
@@ -182,7 +215,7 @@ def measure(scenario: Scenario, work: Path, report: bool) -> Result:
             str(out),
             str(assessments[0]),
         ]
-        result.report_process, _, result.report_rss = run_process(report_args, runs)
+        result.report_process, _, result.report_rss = launcher.run(report_args, runs)
     return result
 
 
@@ -298,10 +331,12 @@ def main() -> None:
     options = parser.parse_args()
     report = has_report_command()
     results = []
+    launcher = Launcher()
     with tempfile.TemporaryDirectory(prefix="csea-bench-") as work:
         for scenario in scenarios(options.quick, options.runs):
             print(f"measuring {scenario.name} ...", file=sys.stderr, flush=True)
-            results.append(measure(scenario, Path(work), report))
+            results.append(measure(scenario, Path(work), report, launcher))
+    launcher.close()
     text = f"Machine: {machine()}.\n\n{table(results)}\n\n{targets(results)}\n"
     print(text)
     if options.json:

@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from csea.models import Catalog, Citation, Force, Obligation, Relationship, SourceStatus
 from csea.models.conditions import (
@@ -64,16 +63,20 @@ __all__ = [
 _ACTIVE = {SourceStatus.IN_FORCE, SourceStatus.VOLUNTARY}
 
 
-class Trace(BaseModel):
-    """How one condition came out for a profile, with the parts that decided it."""
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """How one condition came out for a profile, with the parts that decided it.
 
-    model_config = ConfigDict(frozen=True)
+    The engine's results (``Trace``, ``Binding``, ``Applicability``) are plain frozen
+    dataclasses, not pydantic models: they are built from already-validated data, tens of
+    thousands of times for a portfolio, and validating them again would only cost time.
+    """
 
     holds: bool
     """Whether the condition holds."""
     text: str
     """The condition in plain words, with the profile's value where it helps."""
-    parts: list[Trace] = Field(default_factory=list)
+    parts: list[Trace] = field(default_factory=list)
     """For all / any / not: how each part came out."""
 
     def deciding(self) -> list[str]:
@@ -141,7 +144,7 @@ def _leaf(condition: Condition, profile: ServiceProfile) -> Trace:
 
 
 def _said(holds: bool, text: str) -> Trace:
-    return Trace(holds=holds, text=text)
+    return Trace(holds=holds, text=text, parts=[])
 
 
 def _users(where: str, at_least: int, profile: ServiceProfile) -> Trace:
@@ -246,10 +249,9 @@ class CitationState(StrEnum):
     """Does not reach the service: no users where it applies, or its conditions do not hold."""
 
 
-class Binding(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Binding:
     """One citation of an obligation and whether it binds the service."""
-
-    model_config = ConfigDict(frozen=True)
 
     source: str
     """Source id."""
@@ -269,11 +271,14 @@ class Binding(BaseModel):
         """Whether the provision asks what the obligation asks (anything but ``overlaps``)."""
         return self.relationship is not Relationship.OVERLAPS
 
+    def as_json(self) -> dict[str, str]:
+        """The binding as JSON-ready data."""
+        return {key: str(value) for key, value in asdict(self).items()}
 
-class Applicability(BaseModel):
+
+@dataclass(frozen=True, slots=True)
+class Applicability:
     """Whether one obligation applies to a service, why, and how binding it is."""
-
-    model_config = ConfigDict(frozen=True)
 
     obligation_id: str
     """The obligation."""

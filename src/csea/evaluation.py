@@ -17,6 +17,7 @@ service to at least one applicable obligation, and it counts exactly those oblig
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -110,6 +111,12 @@ def evaluate(
         *(f for r in results for f in r.findings),
         *stray_findings(ctx, catalog, list(answers), applies, why_not),
     ]
+    by_pillar: dict[str, list[ObligationResult]] = defaultdict(list)
+    by_source: dict[str, list[ObligationResult]] = defaultdict(list)
+    for result in results:
+        by_pillar[result.pillar].append(result)
+        for source_id in result.binding_sources:
+            by_source[source_id].append(result)
     evaluation = Evaluation(
         catalog_id=catalog.header.id,
         catalog_version=catalog.version,
@@ -122,13 +129,9 @@ def evaluate(
         obligations=results,
         findings=findings,
         total=rollup("all", "All applicable obligations", results),
-        pillars=[
-            rollup(p.id, p.title, [r for r in results if r.pillar == p.id]) for p in catalog.pillars
-        ],
+        pillars=[rollup(p.id, p.title, by_pillar[p.id]) for p in catalog.pillars],
         sources=[
-            rollup(s.id, s.title, bound)
-            for s in catalog.sources
-            if (bound := [r for r in results if s.id in r.binding_sources])
+            rollup(s.id, s.title, by_source[s.id]) for s in catalog.sources if by_source[s.id]
         ],
         gaps=rank_gaps(results),
         secondary_citations=sum(_secondary(ob, v) for ob, v in pairs),

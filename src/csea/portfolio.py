@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 
 from csea.assessment import check_catalog_version, load_assessment
 from csea.errors import InputError, Problem
@@ -106,26 +107,24 @@ def _refuse_duplicates(evaluations: Sequence[Evaluation]) -> None:
 
 
 def _organisation(catalog: Catalog, name: str, evaluations: list[Evaluation]) -> OrganisationRollup:
-    def parts(group: Callable[[Evaluation], list[Rollup]], rollup_id: str) -> list[Part]:
-        return [(e.profile.service, r) for e in evaluations for r in group(e) if r.id == rollup_id]
-
-    def pillars(e: Evaluation) -> list[Rollup]:
-        return e.pillars
-
-    def sources(e: Evaluation) -> list[Rollup]:
-        return e.sources
-
+    by_pillar: dict[str, list[Part]] = defaultdict(list)
+    by_source: dict[str, list[Part]] = defaultdict(list)
+    for e in evaluations:
+        for r in e.pillars:
+            by_pillar[r.id].append((e.profile.service, r))
+        for r in e.sources:
+            by_source[r.id].append((e.profile.service, r))
     return OrganisationRollup(
         organisation=name,
         services=[e.profile.service for e in evaluations],
         total=combine_rollups(
             "all", f"{name}: all services", [(e.profile.service, e.total) for e in evaluations]
         ),
-        pillars=[combine_rollups(p.id, p.title, parts(pillars, p.id)) for p in catalog.pillars],
+        pillars=[combine_rollups(p.id, p.title, by_pillar[p.id]) for p in catalog.pillars],
         sources=[
-            combine_rollups(s.id, s.title, found)
+            combine_rollups(s.id, s.title, by_source[s.id])
             for s in catalog.sources
-            if (found := parts(sources, s.id))
+            if by_source[s.id]
         ],
         findings={
             level: sum(1 for e in evaluations for f in e.findings if f.level is level)

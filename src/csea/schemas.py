@@ -7,35 +7,51 @@ they are stale. Regenerate with ``csea schema --write schema/``.
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from csea.errors import InputError, Problem
-from csea.models import (
-    Assessment,
-    CatalogHeader,
-    Obligation,
-    ServiceProfile,
-    SourcesFile,
-    UncitedFile,
-)
-from csea.render.report.document import ReportDocument
 from csea.render.tabular import dumps_json
 
-__all__ = ["SCHEMAS", "json_schema", "schema_text", "write_schemas"]
+__all__ = ["SCHEMAS", "json_schema", "schema_model", "schema_text", "write_schemas"]
 
-SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "catalog": (CatalogHeader, "The catalogue header, obligations/catalog.yaml"),
-    "sources": (SourcesFile, "Sources and their provisions, obligations/sources.yaml"),
-    "obligation": (Obligation, "One obligation, obligations/<pillar>/<ID>.yaml"),
-    "uncited": (UncitedFile, "Provisions deliberately not cited, obligations/uncited.yaml"),
-    "profile": (ServiceProfile, "A service profile, profile.yaml"),
-    "assessment": (Assessment, "A service's assessment, assessment.yaml"),
-    "report": (ReportDocument, "A report as data, csea report --format json"),
+SCHEMAS: dict[str, tuple[str, str]] = {
+    "catalog": ("csea.models:CatalogHeader", "The catalogue header, obligations/catalog.yaml"),
+    "sources": (
+        "csea.models:SourcesFile",
+        "Sources and their provisions, obligations/sources.yaml",
+    ),
+    "obligation": ("csea.models:Obligation", "One obligation, obligations/<pillar>/<ID>.yaml"),
+    "uncited": (
+        "csea.models:UncitedFile",
+        "Provisions deliberately not cited, obligations/uncited.yaml",
+    ),
+    "profile": ("csea.models:ServiceProfile", "A service profile, profile.yaml"),
+    "assessment": ("csea.models:Assessment", "A service's assessment, assessment.yaml"),
+    "report": (
+        "csea.render.report.document:ReportDocument",
+        "A report as data, csea report --format json",
+    ),
 }
-"""Schema name -> (model, what file it describes)."""
+"""Schema name -> (``module:Model``, what file it describes). Models are imported only when
+a schema is asked for, so listing the names costs nothing."""
+
+
+def schema_model(name: str) -> type[BaseModel]:
+    """The model behind one schema name.
+
+    Raises:
+        InputError: An unknown schema name.
+    """
+    if name not in SCHEMAS:
+        message = f"unknown schema '{name}'; expected one of: {', '.join(SCHEMAS)}"
+        raise InputError([Problem(code="unknown-schema", message=message)], message)
+    module, _, attribute = SCHEMAS[name][0].partition(":")
+    model: type[BaseModel] = getattr(import_module(module), attribute)
+    return model
 
 
 def json_schema(name: str) -> dict[str, Any]:
@@ -44,10 +60,8 @@ def json_schema(name: str) -> dict[str, Any]:
     Raises:
         InputError: An unknown schema name.
     """
-    if name not in SCHEMAS:
-        message = f"unknown schema '{name}'; expected one of: {', '.join(SCHEMAS)}"
-        raise InputError([Problem(code="unknown-schema", message=message)], message)
-    model, description = SCHEMAS[name]
+    model = schema_model(name)
+    description = SCHEMAS[name][1]
     schema = model.model_json_schema(by_alias=True, mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

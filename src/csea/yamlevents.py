@@ -170,12 +170,17 @@ class EventBuilder:
             )
         self._count += size
         if self._count > self.max_nodes:
-            what = "through aliases" if type(event) is AliasEvent else "in all"
+            alias = type(event) is AliasEvent
+            what = (
+                "expands to more than {:,} values through aliases"
+                if alias
+                else "holds more than {:,} values"
+            )
             raise self.fail(
                 mark.line + 1,
                 mark.column + 1,
-                "yaml-alias-bomb" if type(event) is AliasEvent else "yaml-too-many-values",
-                f"expands to more than {self.max_nodes:,} values {what}; refusing to read it",
+                "yaml-alias-bomb" if alias else "yaml-too-many-values",
+                f"{what.format(self.max_nodes)}; refusing to read it",
             )
         if self._stack and height > 1:
             top = self._stack[-1]

@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from csea.cli import app
-from csea.schemas import SCHEMAS
+from csea.schemas import schema_model
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 TODAY = "2026-11-20"
@@ -123,7 +123,7 @@ class PageRun:
     def _data(self, block: Block) -> None:
         directive = (block.directive or "").split()
         if directive[:1] == ["validate"]:
-            model = SCHEMAS[directive[1]][0]
+            model = schema_model(directive[1])
             model.model_validate(YAML(typ="safe", pure=True).load(block.text))
         if block.title is not None:
             (self.cwd / block.title).write_text(block.text, encoding="utf-8")

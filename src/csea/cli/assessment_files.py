@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,11 +21,11 @@ from csea.cli._shared import (
     stderr,
     write_stdout,
 )
-from csea.diff import compare_assessments
-from csea.migrate import Migration, migrate_assessment
-from csea.render.diff_views import diff_heading, diff_json, diff_markdown, diff_summary, diff_table
 from csea.render.tabular import to_rich
-from csea.skeleton import InitResult, init_assessment
+
+if TYPE_CHECKING:
+    from csea.migrate import Migration
+    from csea.skeleton import InitResult
 
 __all__ = ["register"]
 
@@ -70,6 +70,8 @@ def init(
     added, answers that no longer apply are flagged for review, and everything else is
     kept byte for byte.
     """
+    from csea.skeleton import init_assessment  # noqa: PLC0415 - only this command needs it
+
     result = init_assessment(load(catalog_dir), profile_path, output, as_of_date(as_of))
     _report_init(result)
 
@@ -122,6 +124,15 @@ def diff(
     not_assessed; not_applicable apart), evidence added, removed, updated or expired,
     owner and due-date changes, and answers added or removed (by a catalogue update).
     """
+    from csea.diff import compare_assessments  # noqa: PLC0415 - only this command needs it
+    from csea.render.diff_views import (  # noqa: PLC0415
+        diff_heading,
+        diff_json,
+        diff_markdown,
+        diff_summary,
+        diff_table,
+    )
+
     changes = compare_assessments(old, new, load(catalog_dir), as_of_date(as_of))
     if fmt is DiffFormat.JSON:
         write_stdout(diff_json(changes))
@@ -159,6 +170,8 @@ def migrate(
     ones copied to each new id, merged ones combined (weakest status, all evidence),
     retired ones kept and flagged, added ones listed as not_assessed. Nothing is dropped.
     """
+    from csea.migrate import migrate_assessment  # noqa: PLC0415 - only this command needs it
+
     result = migrate_assessment(load(catalog_dir), assessment, output, as_of_date(as_of))
     _report_migration(result)
 

@@ -21,10 +21,7 @@ from csea.cli._shared import (
     write_stdout,
 )
 from csea.evaluation import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.fileio import write_atomic
-from csea.render.report import ReportFormat, ReportOptions, build_report, render_report
-from csea.render.report.inputs import assess_files, parse_generated_at
-from csea.render.report.terminal import terminal_renderables
+from csea.render.report import ReportFormat
 
 __all__ = ["register"]
 
@@ -97,6 +94,12 @@ def report(
     Exit 0 when the report was written (whatever it found; use 'csea check' to gate CI),
     2 when an input cannot be used; nothing is written then.
     """
+    # Imported here, not at the top: only this command needs them (faster start for the others).
+    from csea.fileio import write_atomic  # noqa: PLC0415
+    from csea.render.report import ReportOptions, build_report, render_report  # noqa: PLC0415
+    from csea.render.report.inputs import assess_files, parse_generated_at  # noqa: PLC0415
+    from csea.render.report.terminal import terminal_renderables  # noqa: PLC0415
+
     catalog = load(catalog_dir)
     options = ReportOptions(view=view, redact=redact, generated_at=parse_generated_at(generated_at))
     services = assess_files(

@@ -32,6 +32,7 @@ class CseaModel(BaseModel):
         use_attribute_docstrings=True,
         str_strip_whitespace=False,
         validate_default=True,
+        defer_build=True,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
@@ -100,17 +101,29 @@ class Catalog(CseaModel):
         """The pillars, in display order."""
         return self.header.pillars
 
+    @cached_property
+    def _obligations_by_id(self) -> dict[str, Obligation]:
+        return {o.id: o for o in self.obligations}
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def _pillars_by_id(self) -> dict[str, Pillar]:
+        return {p.id: p for p in self.header.pillars}
+
     def obligation(self, obligation_id: str) -> Obligation | None:
         """The obligation with this id, or ``None``."""
-        return next((o for o in self.obligations if o.id == obligation_id), None)
+        return self._obligations_by_id.get(obligation_id)
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, or ``None``."""
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self._sources_by_id.get(source_id)
 
     def pillar(self, pillar_id: str) -> Pillar | None:
         """The pillar with this id, or ``None``."""
-        return next((p for p in self.header.pillars if p.id == pillar_id), None)
+        return self._pillars_by_id.get(pillar_id)
 
     def retired_ids(self) -> set[str]:
         """Ids retired, split or merged away in the change log: never to be reused."""

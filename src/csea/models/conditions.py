@@ -283,6 +283,3 @@ Condition = Annotated[
     ),
 ]
 """One applicability condition: a combinator (``all``, ``any``, ``not``) or a leaf."""
-
-for _model in (AllOf, AnyOf, NotCondition):
-    _model.model_rebuild()

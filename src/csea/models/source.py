@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -99,9 +100,13 @@ class Source(CseaModel):
             )
         return self
 
+    @cached_property
+    def _provisions_by_id(self) -> dict[str, Provision]:
+        return {p.id: p for p in self.provisions}
+
     def provision(self, provision_id: str) -> Provision | None:
         """The provision with this id, or ``None``."""
-        return next((p for p in self.provisions if p.id == provision_id), None)
+        return self._provisions_by_id.get(provision_id)
 
     def force_of(self, provision_id: str) -> Force:
         """The force of one provision: its own where it has one, else the source's."""

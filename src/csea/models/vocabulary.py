@@ -8,6 +8,7 @@ designation) its docstring says whose term it is.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 __all__ = [
     "Designation",
@@ -32,7 +33,12 @@ class OrderedEnum(StrEnum):
     @property
     def rank(self) -> int:
         """Position in declaration order, starting at 0."""
-        return list(type(self)).index(self)
+        return _ranks(type(self))[self]
+
+
+@cache
+def _ranks(kind: type[OrderedEnum]) -> dict[OrderedEnum, int]:
+    return {member: index for index, member in enumerate(kind)}
 
 
 class ServiceKind(StrEnum):

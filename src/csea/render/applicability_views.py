@@ -76,7 +76,7 @@ def _verdict_json(catalog: Catalog, verdict: Applicability) -> dict[str, Any]:
         "force": verdict.force.value if verdict.force and verdict.applies else None,
         "binding_sources": verdict.binding_sources,
         "reasons": verdict.reasons,
-        "citations": [b.model_dump(mode="json") for b in verdict.bindings],
+        "citations": [b.as_json() for b in verdict.bindings],
     }
 
 
@@ -105,7 +105,9 @@ def explain_text(
         force = binding.force.value.replace("_", " ")
         if not binding.confers_force:
             force += "; overlaps, so no force"
-        lines.append(f"  [{binding.state.value}] {source} {binding.provision} ({force}): {binding.why}")
+        lines.append(
+            f"  [{binding.state.value}] {source} {binding.provision} ({force}): {binding.why}"
+        )
     if obligation.applicability_note:
         lines += ["Note:", f"  {obligation.applicability_note.strip()}"]
     return "\n".join(lines) + "\n"

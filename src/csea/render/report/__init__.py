@@ -14,15 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from csea.render.report.build import AssessedService, ReportOptions, build_report
-from csea.render.report.document import ReportDocument
-from csea.render.report.html import render_html
-from csea.render.report.junit import render_junit
-from csea.render.report.markdown import render_markdown
-from csea.render.report.spreadsheet import render_csv
-from csea.render.report.terminal import render_terminal
-from csea.render.tabular import dumps_json
+if TYPE_CHECKING:
+    from csea.render.report.build import AssessedService, ReportOptions, build_report
+    from csea.render.report.document import ReportDocument
 
 __all__ = [
     "AssessedService",
@@ -32,6 +29,20 @@ __all__ = [
     "build_report",
     "render_report",
 ]
+
+_LAZY = {
+    "AssessedService": "csea.render.report.build",
+    "ReportOptions": "csea.render.report.build",
+    "build_report": "csea.render.report.build",
+    "ReportDocument": "csea.render.report.document",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the report's building blocks only when they are first used."""
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ReportFormat(StrEnum):
@@ -51,20 +62,23 @@ class ReportFormat(StrEnum):
     """JUnit XML: unmet legal duties are failures, so CI systems show them."""
 
 
-def _json(document: ReportDocument) -> str:
-    return dumps_json(document.model_dump(mode="json"))
-
-
-_RENDERERS: dict[ReportFormat, Callable[[ReportDocument], str]] = {
-    ReportFormat.TERMINAL: render_terminal,
-    ReportFormat.MD: render_markdown,
-    ReportFormat.HTML: render_html,
-    ReportFormat.JSON: _json,
-    ReportFormat.CSV: render_csv,
-    ReportFormat.JUNIT: render_junit,
+_RENDERERS: dict[ReportFormat, tuple[str, str]] = {
+    ReportFormat.TERMINAL: ("csea.render.report.terminal", "render_terminal"),
+    ReportFormat.MD: ("csea.render.report.markdown", "render_markdown"),
+    ReportFormat.HTML: ("csea.render.report.html", "render_html"),
+    ReportFormat.CSV: ("csea.render.report.spreadsheet", "render_csv"),
+    ReportFormat.JUNIT: ("csea.render.report.junit", "render_junit"),
 }
+"""Format -> (module, function); a renderer's module (and jinja2, for HTML) is imported
+only when that format is asked for, so other commands start faster."""
 
 
 def render_report(document: ReportDocument, fmt: ReportFormat) -> str:
     """The report document in one format, as text."""
-    return _RENDERERS[fmt](document)
+    if fmt is ReportFormat.JSON:
+        from csea.render.tabular import dumps_json  # noqa: PLC0415 - imported on use
+
+        return dumps_json(document.model_dump(mode="json"))
+    module, name = _RENDERERS[fmt]
+    renderer: Callable[[ReportDocument], str] = getattr(import_module(module), name)
+    return renderer(document)
