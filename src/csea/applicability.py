@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
-from csea.models import Catalog, Citation, Force, Obligation, Relationship, SourceStatus
+from csea.models import Catalog, Citation, Force, Obligation, Relationship, Source, SourceStatus
 from csea.models.conditions import (
     AllOf,
     AnyOf,
@@ -299,11 +299,42 @@ class Applicability:
         )
 
 
+@dataclass
+class _Memo:
+    """What one profile on one date needs many times: each source's reach and provision status."""
+
+    profile: ServiceProfile
+    as_of: dt.date
+    where: dict[str, list[str]] = field(default_factory=dict)
+    status: dict[tuple[str, str], SourceStatus] = field(default_factory=dict)
+
+    def jurisdictions(self, source: Source) -> list[str]:
+        """The source's jurisdictions where the service has users."""
+        if source.id not in self.where:
+            self.where[source.id] = [
+                j for j in source.jurisdictions if has_users_in(self.profile, j)
+            ]
+        return self.where[source.id]
+
+    def status_of(self, source: Source, provision_id: str) -> SourceStatus:
+        """The provision's status on the memo's date."""
+        key = (source.id, provision_id)
+        if key not in self.status:
+            self.status[key] = source.provision_status_on(provision_id, self.as_of)
+        return self.status[key]
+
+
 def applicability(
-    catalog: Catalog, obligation: Obligation, profile: ServiceProfile, as_of: dt.date
+    catalog: Catalog,
+    obligation: Obligation,
+    profile: ServiceProfile,
+    as_of: dt.date,
+    memo: _Memo | None = None,
 ) -> Applicability:
     """Decide whether one obligation applies to a profile on a date, with the reasons."""
-    bindings = [_binding(catalog, c, profile, as_of) for c in obligation.citations]
+    reusable = memo is not None and memo.profile is profile and memo.as_of == as_of
+    memo = memo if memo is not None and reusable else _Memo(profile, as_of)
+    bindings = [_binding(catalog, c, memo) for c in obligation.citations]
     binding = [b for b in bindings if b.state is CitationState.BINDS]
     force = _force(binding)
     if obligation.applies_when is None:
@@ -341,9 +372,8 @@ def _binding_reasons(binding: list[Binding]) -> list[str]:
     return lines
 
 
-def _binding(
-    catalog: Catalog, citation: Citation, profile: ServiceProfile, as_of: dt.date
-) -> Binding:
+def _binding(catalog: Catalog, citation: Citation, memo: _Memo) -> Binding:
+    profile, as_of = memo.profile, memo.as_of
     source = catalog.source(citation.source)
     assert source is not None, "the loader guarantees every citation resolves"
 
@@ -359,7 +389,7 @@ def _binding(
             why=why,
         )
 
-    where = [j for j in source.jurisdictions if has_users_in(profile, j)]
+    where = memo.jurisdictions(source)
     if not where:
         return result(
             CitationState.OUT_OF_SCOPE,
@@ -371,7 +401,7 @@ def _binding(
             return result(
                 CitationState.OUT_OF_SCOPE, "conditions not met: " + "; ".join(trace.deciding())
             )
-    status = source.provision_status_on(citation.provision, as_of)
+    status = memo.status_of(source, citation.provision)
     if status in _ACTIVE:
         return result(
             CitationState.BINDS, f"{status.value.replace('_', ' ')} in {', '.join(where)}"
@@ -387,8 +417,9 @@ def applicable_obligations(
 ) -> list[Applicability]:
     """Applicability of every obligation (or of ``ids``) in catalogue order."""
     wanted = set(ids) if ids is not None else None
+    memo = _Memo(profile, as_of)
     return [
-        applicability(catalog, ob, profile, as_of)
+        applicability(catalog, ob, profile, as_of, memo)
         for ob in catalog.obligations
         if wanted is None or ob.id in wanted
     ]
