@@ -285,9 +285,11 @@ class Applicability:
     applies: bool
     """Whether it applies to the service on the date asked."""
     reasons: list[str]
-    """Why it applies (the conditions that held) or why not (the first that failed)."""
+    """Why it applies (the conditions that held, then the binding and the merely related
+    citations) or why not (the conditions that failed, or that no source reaches the service)."""
     force: Force | None
-    """The strongest force among the citations that bind the service; None when none does."""
+    """The strongest force among the binding citations that ask what the obligation asks;
+    ``guidance`` when every binding citation only overlaps it; None when it does not apply."""
     bindings: list[Binding]
     """Every citation, with whether it binds and why."""
 
@@ -325,15 +327,14 @@ class _Memo:
 
 
 def applicability(
-    catalog: Catalog,
-    obligation: Obligation,
-    profile: ServiceProfile,
-    as_of: dt.date,
-    memo: _Memo | None = None,
+    catalog: Catalog, obligation: Obligation, profile: ServiceProfile, as_of: dt.date
 ) -> Applicability:
     """Decide whether one obligation applies to a profile on a date, with the reasons."""
-    reusable = memo is not None and memo.profile is profile and memo.as_of == as_of
-    memo = memo if memo is not None and reusable else _Memo(profile, as_of)
+    return _applicability(catalog, obligation, _Memo(profile, as_of))
+
+
+def _applicability(catalog: Catalog, obligation: Obligation, memo: _Memo) -> Applicability:
+    profile, as_of = memo.profile, memo.as_of
     bindings = [_binding(catalog, c, memo) for c in obligation.citations]
     binding = [b for b in bindings if b.state is CitationState.BINDS]
     force = _force(binding)
@@ -419,7 +420,7 @@ def applicable_obligations(
     wanted = set(ids) if ids is not None else None
     memo = _Memo(profile, as_of)
     return [
-        applicability(catalog, ob, profile, as_of, memo)
+        _applicability(catalog, ob, memo)
         for ob in catalog.obligations
         if wanted is None or ob.id in wanted
     ]

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from csea.errors import InputError, Problem
+from csea.fileio import display_path
 from csea.models import Assessment, Catalog, ServiceProfile
 from csea.profile import load_profile
 from csea.validation import validate_document
 from csea.yamlio import YamlDocument, read_yaml
 
-__all__ = ["LoadedAssessment", "check_catalog_version", "load_assessment"]
+__all__ = ["LoadedAssessment", "check_catalog_version", "load_assessment", "with_profile"]
 
 
 @dataclass(frozen=True)
@@ -52,22 +53,34 @@ def load_assessment(path: str | os.PathLike[str]) -> LoadedAssessment:
     assessment, problems = validate_document(Assessment, doc, object_id="assessment")
     if assessment is None:
         raise InputError(problems, f"{path}: not a usable assessment")
+    return with_profile(file, assessment, doc)
+
+
+def with_profile(file: Path, assessment: Assessment, doc: YamlDocument) -> LoadedAssessment:
+    """An assessment already read from ``file`` (as ``doc``), with the profile it names.
+
+    Raises:
+        InputError: The profile it names is missing, unreadable or invalid; the first
+            problem points at the assessment's ``profile`` line.
+    """
     if isinstance(assessment.profile, ServiceProfile):
         return LoadedAssessment(file, assessment, assessment.profile, doc)
     profile_path = (file.parent / assessment.profile).resolve()
     try:
-        profile = load_profile(_shown(profile_path))
+        profile = load_profile(display_path(profile_path))
     except InputError as error:
         line, column = doc.locate(["profile"])
         where = Problem(
             code="profile-unusable",
             message=f"the profile '{assessment.profile}' named here could not be used",
-            file=str(path),
+            file=doc.file,
             line=line,
             column=column,
             field="profile",
         )
-        raise InputError([where, *error.problems], f"{path}: its profile is not usable") from None
+        raise InputError(
+            [where, *error.problems], f"{doc.file}: its profile is not usable"
+        ) from None
     return LoadedAssessment(file, assessment, profile, doc, profile_path)
 
 
@@ -90,10 +103,3 @@ def check_catalog_version(loaded: LoadedAssessment, catalog: Catalog) -> None:
         code="catalog-version", message=message, file=str(loaded.path), line=line, column=column
     )
     raise InputError([problem], f"{loaded.path}: {message}")
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -31,20 +31,13 @@ __all__ = [
     "compare_assessments",
     "diff_assessments",
     "status_rank",
+    "version_key",
 ]
-
-_STRENGTH = {
-    Status.IMPLEMENTED: 4,
-    Status.PARTIAL: 3,
-    Status.PLANNED: 2,
-    Status.NOT_IMPLEMENTED: 1,
-    Status.NOT_ASSESSED: 0,
-}
 
 
 def status_rank(status: Status) -> int | None:
     """Strength of a status (implemented 4 ... not_assessed 0); None for not_applicable."""
-    return _STRENGTH.get(status)
+    return status.strength
 
 
 class DiffKind(StrEnum):
@@ -291,9 +284,12 @@ def _explained(
     """Say which catalogue change explains an added or removed answer, when the log shows one."""
     if catalog is None or change.kind not in (DiffKind.ADDED, DiffKind.REMOVED):
         return change
-    versions = (_version(old.assessment.catalog.version), _version(new.assessment.catalog.version))
+    versions = (
+        version_key(old.assessment.catalog.version),
+        version_key(new.assessment.catalog.version),
+    )
     for entry in catalog.header.changes:
-        if not versions[0] < _version(entry.version) <= versions[1]:
+        if not versions[0] < version_key(entry.version) <= versions[1]:
             continue
         if change.kind is DiffKind.ADDED and _brings(entry.kind, entry.ids, entry.into, change):
             why = f"{entry.kind.value} in catalogue {entry.version}: {entry.reason}"
@@ -310,7 +306,8 @@ def _brings(kind: ChangeKind, ids: list[str], into: list[str], change: AnswerCha
     return kind in (ChangeKind.SPLIT, ChangeKind.MERGED) and change.obligation_id in into
 
 
-def _version(text: str) -> tuple[int, ...]:
+def version_key(text: str) -> tuple[int, ...]:
+    """A catalogue version (``2027.06``) as numbers, for comparing versions."""
     return tuple(int(part) for part in text.split("."))
 
 

@@ -32,6 +32,7 @@ from csea.models.evaluation import (
     FindingLevel,
     ObligationResult,
     Progress,
+    Rollup,
     StatusMove,
 )
 from csea.models.vocabulary import Verification
@@ -43,16 +44,12 @@ DEFAULT_MAX_EVIDENCE_AGE_DAYS = 365
 """Evidence collected longer ago than this (about 12 months) is stale."""
 
 
-def _no_line(_: Sequence[str | int]) -> int | None:
-    return None
-
-
 @dataclass(frozen=True)
 class _Given:
     assessment: Assessment
     profile: ServiceProfile
     file: str | None
-    locate: Locate
+    locate: Locate | None
 
 
 def _given(assessment: Assessment | LoadedAssessment, profile: ServiceProfile | None) -> _Given:
@@ -70,7 +67,7 @@ def _given(assessment: Assessment | LoadedAssessment, profile: ServiceProfile | 
             "the assessment names its profile by path; load it with csea.load_assessment "
             "or pass the profile"
         )
-    return _Given(assessment, profile, None, _no_line)
+    return _Given(assessment, profile, None, None)
 
 
 def evaluate(
@@ -104,19 +101,12 @@ def evaluate(
     answers = given.assessment.answers
     pairs = [(ob, v) for ob, v in zip(catalog.obligations, verdicts, strict=True) if v.applies]
     results = [_result(ctx, ob, v, answers.get(ob.id)) for ob, v in pairs]
-    applies = {v.obligation_id: v.applies for v in verdicts}
-    why_not = {v.obligation_id: v.reasons for v in verdicts if not v.applies}
     findings = [
         *_version_findings(ctx, catalog, given.assessment),
         *(f for r in results for f in r.findings),
-        *stray_findings(ctx, catalog, list(answers), applies, why_not),
+        *stray_findings(ctx, catalog, list(answers), {v.obligation_id: v for v in verdicts}),
     ]
-    by_pillar: dict[str, list[ObligationResult]] = defaultdict(list)
-    by_source: dict[str, list[ObligationResult]] = defaultdict(list)
-    for result in results:
-        by_pillar[result.pillar].append(result)
-        for source_id in result.binding_sources:
-            by_source[source_id].append(result)
+    pillars, sources = _rollups(catalog, results)
     evaluation = Evaluation(
         catalog_id=catalog.header.id,
         catalog_version=catalog.version,
@@ -129,16 +119,29 @@ def evaluate(
         obligations=results,
         findings=findings,
         total=rollup("all", "All applicable obligations", results),
-        pillars=[rollup(p.id, p.title, by_pillar[p.id]) for p in catalog.pillars],
-        sources=[
-            rollup(s.id, s.title, by_source[s.id]) for s in catalog.sources if by_source[s.id]
-        ],
+        pillars=pillars,
+        sources=sources,
         gaps=rank_gaps(results),
         secondary_citations=sum(_secondary(ob, v) for ob, v in pairs),
     )
     if previous is None:
         return evaluation
     return evaluation.model_copy(update={"progress": progress(previous, evaluation)})
+
+
+def _rollups(
+    catalog: Catalog, results: Sequence[ObligationResult]
+) -> tuple[list[Rollup], list[Rollup]]:
+    """One roll-up per pillar (every pillar), one per source that binds at least one result."""
+    by_pillar: dict[str, list[ObligationResult]] = defaultdict(list)
+    by_source: dict[str, list[ObligationResult]] = defaultdict(list)
+    for result in results:
+        by_pillar[result.pillar].append(result)
+        for source_id in result.binding_sources:
+            by_source[source_id].append(result)
+    pillars = [rollup(p.id, p.title, by_pillar[p.id]) for p in catalog.pillars]
+    sources = [rollup(s.id, s.title, by_source[s.id]) for s in catalog.sources if by_source[s.id]]
+    return pillars, sources
 
 
 def _result(

@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from csea.errors import InputError, WriteRefusedError
 
-__all__ = ["refuse_unreadable", "write_atomic"]
+__all__ = ["display_path", "refuse_unreadable", "write_atomic"]
 
 T = TypeVar("T")
 
@@ -80,6 +80,14 @@ def refuse_unreadable(path: Path, read: Callable[[Path], T]) -> T | None:
             f"refusing to write over {path}: it exists but could not be read; fix it or "
             f"choose another output file\n{details}"
         ) from None
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when inside it, else as given (for messages)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _mode_for(target: Path) -> int:

@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from csea.applicability import Applicability
 from csea.models import Answer, Catalog, Obligation, Status
 from csea.models.evaluation import Finding, FindingLevel
 from csea.models.vocabulary import Force
@@ -46,22 +47,18 @@ Locate = Callable[[Sequence[str | int]], int | None]
 """Gives the 1-based line of a path in the assessment file (``["answers", "BLOCK-01", "due"]``)."""
 
 
-def _nowhere(_: Sequence[str | int]) -> int | None:
-    return None
-
-
 @dataclass(frozen=True)
 class FindingContext:
     """What every rule needs besides the answer: the date, the evidence age limit, the file."""
 
     as_of: dt.date
     """The date evidence age and due dates are judged on."""
-    max_evidence_age_days: int = 365
+    max_evidence_age_days: int
     """Evidence collected longer ago than this is stale."""
     file: str | None = None
     """The assessment file, as the user named it."""
-    locate: Locate = _nowhere
-    """Line lookup in the assessment file."""
+    locate: Locate | None = None
+    """Line lookup in the assessment file (None: lines are not known)."""
 
     def finding(
         self, code: str, level: FindingLevel, message: str, ob_id: str | None, *loc: str | int
@@ -78,7 +75,7 @@ class FindingContext:
             message=message,
             obligation_id=ob_id,
             file=self.file,
-            line=self.locate(path),
+            line=self.locate(path) if self.locate else None,
         )
 
 
@@ -268,27 +265,24 @@ def stray_findings(
     ctx: FindingContext,
     catalog: Catalog,
     answered: Sequence[str],
-    applicable: dict[str, bool],
-    why_not: dict[str, list[str]],
+    verdicts: Mapping[str, Applicability],
 ) -> list[Finding]:
     """Findings about answers for obligations that are not applicable, retired or unknown.
 
-    ``applicable`` maps every catalogue id to whether it applies; ``why_not`` gives the
-    reasons for those that do not.
+    ``verdicts`` maps every catalogue id to whether (and why) it applies.
     """
     found: list[Finding] = []
     for ob_id in answered:
-        if applicable.get(ob_id):
-            continue
-        if ob_id in applicable:
-            reasons = "; ".join(why_not.get(ob_id, [])) or "its conditions do not hold"
+        verdict = verdicts.get(ob_id)
+        if verdict is None:
+            found.append(_gone_or_unknown(ctx, catalog, ob_id))
+        elif not verdict.applies:
+            reasons = "; ".join(verdict.reasons) or "its conditions do not hold"
             message = (
                 f"{ob_id} does not apply to this service ({reasons}); its answer is kept "
                 "but not scored"
             )
             found.append(ctx.finding("does-not-apply", FindingLevel.INFO, message, ob_id))
-        else:
-            found.append(_gone_or_unknown(ctx, catalog, ob_id))
     return found
 
 

@@ -17,13 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from csea.models import Status
+from csea.models import Force, Status
 from csea.models.evaluation import FindingLevel, Gap, ObligationResult
 
 __all__ = ["rank_gaps", "worst_level"]
 
 _STATUS_ORDER = {Status.PLANNED: 1, Status.PARTIAL: 2}
-_NO_FORCE = 99
 
 
 def worst_level(result: ObligationResult) -> FindingLevel | None:
@@ -38,7 +37,7 @@ def _is_gap(result: ObligationResult) -> bool:
 def _key(result: ObligationResult) -> tuple[int, int, int, dt.date, str]:
     worst = worst_level(result)
     return (
-        result.force.rank if result.force else _NO_FORCE,
+        result.force.rank if result.force else len(Force),
         worst.rank if worst else len(FindingLevel),
         _STATUS_ORDER.get(result.status, 0),
         result.due or dt.date.max,

@@ -20,6 +20,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from csea.errors import CatalogError, InputError, Problem, Severity
+from csea.fileio import display_path
 from csea.models import Catalog, CatalogHeader, Obligation, Source, SourcesFile
 from csea.models.uncited import UncitedFile
 from csea.validation import validate_document, validate_value
@@ -107,7 +108,7 @@ def load_catalog(
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise CatalogError(
-            problems, f"{_display(files.root)}: the catalogue has {len(errors)} error(s)"
+            problems, f"{display_path(files.root)}: the catalogue has {len(errors)} error(s)"
         )
     return files.to_catalog()
 
@@ -154,7 +155,7 @@ def _read(
     files: CatalogFiles, path: Path, model: type[M], limits: Limits, folder: str = ""
 ) -> Loaded[M] | None:
     try:
-        doc = read_yaml(path, display=_display(path), limits=limits, within=files.root)
+        doc = read_yaml(path, display=display_path(path), limits=limits, within=files.root)
     except InputError as exc:
         files.problems.extend(exc.problems)
         return None
@@ -162,7 +163,8 @@ def _read(
     files.problems.extend(problems)
     if value is None:
         _remember_invalid(files, doc.data)
-    return Loaded(value, doc, folder) if value is not None else None
+        return None
+    return Loaded(value, doc, folder)
 
 
 def _read_sources(files: CatalogFiles, limits: Limits) -> None:
@@ -174,7 +176,7 @@ def _read_sources(files: CatalogFiles, limits: Limits) -> None:
         paths.insert(0, files.root / "sources.yaml")
     for path in paths:
         try:
-            doc = read_yaml(path, display=_display(path), limits=limits, within=files.root)
+            doc = read_yaml(path, display=display_path(path), limits=limits, within=files.root)
         except InputError as exc:
             files.problems.extend(exc.problems)
             continue
@@ -187,8 +189,8 @@ def _read_sources(files: CatalogFiles, limits: Limits) -> None:
             source, problems = validate_value(Source, doc, ("sources", index))
             files.problems.extend(problems)
             if source is None:
-                _remember_invalid(files, doc.value_at(("sources", index)))
-            if source is not None:
+                _remember_invalid(files, items[index])
+            else:
                 files.sources.append(Loaded(source, doc, index=index))
 
 
@@ -207,7 +209,7 @@ def _read_obligations(files: CatalogFiles, limits: Limits) -> None:
                 Problem(
                     code="unexpected-file",
                     message="ignored: obligations belong in a folder named for their pillar",
-                    file=_display(entry),
+                    file=display_path(entry),
                     severity=Severity.WARNING,
                 )
             )
@@ -216,11 +218,3 @@ def _read_obligations(files: CatalogFiles, limits: Limits) -> None:
 def _remember_invalid(files: CatalogFiles, data: object) -> None:
     if isinstance(data, dict) and isinstance(data.get("id"), str):
         files.invalid_ids.add(data["id"])
-
-
-def _display(path: Path) -> str:
-    """``path`` relative to the working directory when inside it, else absolute."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)

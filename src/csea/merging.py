@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from csea.diff import status_rank
 from csea.models import Answer, ReviewFlag, Status
 
 __all__ = ["merged_answer"]
@@ -39,7 +38,7 @@ def merged_answer(parts: Sequence[tuple[str, Answer]], flag: ReviewFlag) -> Answ
 
 
 def _weakest(statuses: Iterable[Status]) -> Status:
-    ranked = [(rank, s) for s in statuses if (rank := status_rank(s)) is not None]
+    ranked = [(rank, s) for s in statuses if (rank := s.strength) is not None]
     return min(ranked)[1] if ranked else Status.NOT_APPLICABLE
 
 

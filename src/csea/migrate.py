@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from csea.applicability import Applicability, applicable_obligations
-from csea.assessment import load_assessment
+from csea.assessment import with_profile
 from csea.assessment_text import AnswerBlock, AssessmentText
 from csea.assessment_text import parse_assessment_text as cut_text
-from csea.errors import InputError, Problem
+from csea.diff import version_key
 from csea.fileio import refuse_unreadable, write_atomic
 from csea.merging import merged_answer
 from csea.models import Answer, Catalog, Change, ChangeKind, ReviewFlag, ReviewReason
@@ -106,13 +106,13 @@ def migrate_assessment(
 
 def plan_migration(catalog: Catalog, path: Path, output: Path | None, as_of: dt.date) -> Migration:
     """What ``migrate_assessment`` would write, without writing it (same errors)."""
-    loaded = load_assessment(path)
     existing = read_existing(path)
+    loaded = with_profile(path, existing.assessment, existing.doc)
     target = output or path
     if target != path:
         refuse_unreadable(target, read_existing)
     ref = existing.assessment.catalog
-    _check_versions(existing, catalog, path)
+    _check_versions(existing, catalog)
     why = {a.obligation_id: a for a in applicable_obligations(catalog, loaded.profile, as_of)}
     entries = [c for c in catalog.header.changes if _newer(c.version, ref.version, catalog)]
     text = with_scalar(existing.text, ["catalog", "version"], catalog.version)
@@ -130,41 +130,24 @@ def plan_migration(catalog: Catalog, path: Path, output: Path | None, as_of: dt.
     return Migration(path, target, ref.version, catalog.version, bom + body, run.moves, unknown)
 
 
-def _check_versions(existing: ExistingAssessment, catalog: Catalog, path: Path) -> None:
+def _check_versions(existing: ExistingAssessment, catalog: Catalog) -> None:
     ref = existing.assessment.catalog
     if ref.id != catalog.header.id:
         message = (
             f"made against catalogue '{ref.id}', but the catalogue in use is "
             f"'{catalog.header.id}'; migrate only moves between versions of one catalogue"
         )
-        raise _problem(existing, path, ["catalog", "id"], message)
-    if _version(ref.version) > _version(catalog.version):
+        raise existing.error(["catalog", "id"], "catalog-version", message)
+    if version_key(ref.version) > version_key(catalog.version):
         message = (
             f"made against catalogue version {ref.version}, newer than the one in use "
             f"({catalog.version}); use that version's catalogue (--catalog)"
         )
-        raise _problem(existing, path, ["catalog", "version"], message)
-
-
-def _problem(existing: ExistingAssessment, path: Path, loc: list[str], message: str) -> InputError:
-    line, column = existing.doc.locate(loc)
-    problem = Problem(
-        code="catalog-version",
-        message=message,
-        file=str(path),
-        line=line,
-        column=column,
-        field=".".join(loc),
-    )
-    return InputError([problem], f"{path}: {message}")
+        raise existing.error(["catalog", "version"], "catalog-version", message)
 
 
 def _newer(version: str, since: str, catalog: Catalog) -> bool:
-    return _version(since) < _version(version) <= _version(catalog.version)
-
-
-def _version(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split("."))
+    return version_key(since) < version_key(version) <= version_key(catalog.version)
 
 
 @dataclass

@@ -25,7 +25,7 @@ from csea.models.evaluation import (
     Portfolio,
     Rollup,
 )
-from csea.scoring import score_of
+from csea.scoring import percent_to_target, score_of
 
 __all__ = ["combine_rollups", "evaluate_files", "evaluate_portfolio"]
 
@@ -148,5 +148,5 @@ def combine_rollups(rollup_id: str, title: str, parts: Sequence[Part]) -> Rollup
         denominator=denominator,
         score=score,
         legal_duties_unmet=sum(r.legal_duties_unmet for _, r in parts),
-        to_target=None if score is None else round(100 - score, 1),
+        to_target=percent_to_target(score),
     )

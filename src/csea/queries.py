@@ -6,6 +6,7 @@ over the models; rendering lives elsewhere.
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 
 from pydantic import BaseModel, ConfigDict
@@ -20,6 +21,7 @@ __all__ = [
     "SourceCoverage",
     "crosswalk",
     "obligation_jurisdictions",
+    "require_obligation",
     "select_obligations",
     "source_coverage",
 ]
@@ -33,6 +35,25 @@ def obligation_jurisdictions(catalog: Catalog, obligation: Obligation) -> list[s
         if source is not None:
             found.update(source.jurisdictions)
     return sorted(found)
+
+
+def require_obligation(catalog: Catalog, obligation_id: str) -> Obligation:
+    """The obligation with this id (case-insensitive).
+
+    Raises:
+        InputError: No such obligation; the message names the closest ids.
+    """
+    obligation = catalog.obligation(obligation_id.upper())
+    if obligation is not None:
+        return obligation
+    close = difflib.get_close_matches(
+        obligation_id.upper(), [o.id for o in catalog.obligations], n=3
+    )
+    hint = (
+        f"; did you mean {', '.join(close)}?" if close else "; run 'csea catalog list' to see ids"
+    )
+    message = f"no obligation '{obligation_id}' in catalogue {catalog.version}{hint}"
+    raise InputError([Problem(code="unknown-obligation", message=message)], message)
 
 
 def select_obligations(

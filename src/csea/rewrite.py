@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from csea.assessment_text import AnswerBlock
-from csea.errors import InputError, WriteRefusedError
+from csea.errors import InputError, Problem, WriteRefusedError
 from csea.models import Assessment, ReviewFlag
 from csea.validation import validate_document
 from csea.yamlio import YamlDocument, parse_yaml, read_yaml
@@ -39,6 +39,19 @@ class ExistingAssessment:
     """The parsed file, for line numbers."""
     bom: bool = False
     """Whether it started with a UTF-8 byte-order mark (kept on rewrite)."""
+
+    def error(self, loc: list[str], code: str, message: str) -> InputError:
+        """An error about the value at ``loc`` in this file, with its line and column."""
+        line, column = self.doc.locate(loc)
+        problem = Problem(
+            code=code,
+            message=message,
+            file=self.doc.file,
+            line=line,
+            column=column,
+            field=".".join(loc),
+        )
+        return InputError([problem], f"{self.doc.file}: {message}")
 
 
 def read_existing(path: Path) -> ExistingAssessment:

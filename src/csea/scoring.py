@@ -49,6 +49,7 @@ __all__ = [
     "explain_score",
     "indicator_results",
     "is_justified",
+    "percent_to_target",
     "rollup",
     "score_of",
 ]
@@ -90,6 +91,11 @@ def score_of(credit_sum: float, denominator: int) -> float | None:
     return round(100 * credit_sum / denominator, 1) if denominator else None
 
 
+def percent_to_target(score: float | None) -> float | None:
+    """``round(100 - score, 1)``: the share still missing to reach 100; None without a score."""
+    return None if score is None else round(100 - score, 1)
+
+
 def rollup(rollup_id: str, title: str, results: Sequence[ObligationResult]) -> Rollup:
     """Counts and score over a group of evaluated obligations."""
     counted = [r.credit for r in results if r.credit is not None]
@@ -107,7 +113,7 @@ def rollup(rollup_id: str, title: str, results: Sequence[ObligationResult]) -> R
         legal_duties_unmet=sum(
             1 for r in results if r.force is Force.LEGAL_DUTY and r.status is not Status.IMPLEMENTED
         ),
-        to_target=None if score is None else round(100 - score, 1),
+        to_target=percent_to_target(score),
     )
 
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from csea.applicability import Applicability, applicable_obligations
 from csea.assessment_text import AnswerBlock, AssessmentText
 from csea.assessment_text import parse_assessment_text as cut_text
-from csea.errors import InputError, Problem
 from csea.fileio import refuse_unreadable, write_atomic
 from csea.models import (
     Answer,
@@ -185,9 +184,9 @@ def _update(
     for why in added:
         blocks = insert_in_order(blocks, _new_block(text, catalog, why), order)
     gone = {a.obligation_id: a for a in every if not a.applies}
-    stale = [b for b in blocks if _no_longer_applies(b, gone)]
+    stale = [b.id for b in blocks if _no_longer_applies(b, gone)]
     blocks = [
-        text.flagged(b, flag_over(b, _stale_flag(gone[b.id], as_of))) if b in stale else b
+        text.flagged(b, flag_over(b, _stale_flag(gone[b.id], as_of))) if b.id in stale else b
         for b in blocks
     ]
     expected = existing.assessment.model_copy(update={"answers": {b.id: b.answer for b in blocks}})
@@ -196,7 +195,7 @@ def _update(
     added_ids = [a.obligation_id for a in added]
     rendered = ("\ufeff" if existing.bom else "") + body
     changed = body != existing.text
-    return InitResult(output, rendered, False, changed, added_ids, [b.id for b in stale], unknown)
+    return InitResult(output, rendered, False, changed, added_ids, stale, unknown)
 
 
 def _no_longer_applies(block: AnswerBlock, gone: dict[str, Applicability]) -> bool:
@@ -228,7 +227,7 @@ def _check_same(
             f"made against catalogue {ref.id} {ref.version}, but the catalogue in use is "
             f"{catalog.header.id} {catalog.version}; run 'csea migrate {output}' first"
         )
-        raise _problem(existing, output, ["catalog", "version"], "catalog-version", message)
+        raise existing.error(["catalog", "version"], "catalog-version", message)
     named = existing.assessment.profile
     if isinstance(named, ServiceProfile):
         if named != profile:
@@ -236,23 +235,13 @@ def _check_same(
                 f"this assessment keeps its profile inline and it differs from {profile_path}; "
                 "make them the same before running init"
             )
-            raise _problem(existing, output, ["profile"], "profile-mismatch", message)
+            raise existing.error(["profile"], "profile-mismatch", message)
     elif (output.parent / named).resolve() != profile_path.resolve():
         message = (
             f"this assessment is for the profile '{named}', not {profile_path}; give that "
             "profile, or change 'profile' in the assessment"
         )
-        raise _problem(existing, output, ["profile"], "profile-mismatch", message)
-
-
-def _problem(
-    existing: ExistingAssessment, output: Path, loc: list[str], code: str, message: str
-) -> InputError:
-    line, column = existing.doc.locate(loc)
-    problem = Problem(
-        code=code, message=message, file=str(output), line=line, column=column, field=".".join(loc)
-    )
-    return InputError([problem], f"{output}: {message}")
+        raise existing.error(["profile"], "profile-mismatch", message)
 
 
 def _relative(profile_path: Path, output: Path) -> str:

@@ -134,6 +134,11 @@ class EventBuilder:
         )
         return InputError(self.problems, f"{self.file}: {message}")
 
+    def _fail_at(self, event: Any, code: str, message: str) -> InputError:
+        """``fail`` at the 1-based line and column where ``event`` starts."""
+        mark = event.start_mark
+        return self.fail(mark.line + 1, mark.column + 1, code, message)
+
     def _problem(self, event: Any, code: str, message: str) -> None:
         mark = event.start_mark
         self.problems.append(
@@ -149,10 +154,8 @@ class EventBuilder:
     def _document(self, event: Any) -> None:
         self._documents += 1
         if self._documents > 1:
-            mark = event.start_mark
-            raise self.fail(
-                mark.line + 1,
-                mark.column + 1,
+            raise self._fail_at(
+                event,
                 "yaml-syntax",
                 "invalid YAML: expected a single document, but found another document",
             )
@@ -160,11 +163,9 @@ class EventBuilder:
     def _node(self, event: Any, size: int = 1, height: int = 1) -> int:
         """Count a node (an alias counts what it expands to); return its depth."""
         depth = len(self._stack) + 1
-        mark = event.start_mark
         if depth + height - 1 > self.max_depth:
-            raise self.fail(
-                mark.line + 1,
-                mark.column + 1,
+            raise self._fail_at(
+                event,
                 "yaml-too-deep",
                 f"is nested more than {self.max_depth} levels deep",
             )
@@ -176,9 +177,8 @@ class EventBuilder:
                 if alias
                 else "holds more than {:,} values"
             )
-            raise self.fail(
-                mark.line + 1,
-                mark.column + 1,
+            raise self._fail_at(
+                event,
                 "yaml-alias-bomb" if alias else "yaml-too-many-values",
                 f"{what.format(self.max_nodes)}; refusing to read it",
             )
@@ -244,19 +244,16 @@ class EventBuilder:
             )
 
     def _alias(self, event: Any) -> None:
-        mark = event.start_mark
         anchor = self._anchors.get(event.anchor)
         if anchor is None:
-            raise self.fail(
-                mark.line + 1,
-                mark.column + 1,
+            raise self._fail_at(
+                event,
                 "yaml-syntax",
                 f"invalid YAML: found undefined alias '{event.anchor}'",
             )
         if isinstance(anchor, _Frame):
-            raise self.fail(
-                mark.line + 1,
-                mark.column + 1,
+            raise self._fail_at(
+                event,
                 "yaml-recursive-alias",
                 "an alias refers to a value that contains it",
             )

@@ -11,7 +11,7 @@ from csea.evaluation import evaluate
 from csea.models import Answer, Status
 from csea.models.evaluation import IndicatorResult, Rollup
 from csea.models.vocabulary import Direction
-from csea.scoring import credit, explain_score, indicator_results
+from csea.scoring import credit, explain_score, indicator_results, percent_to_target
 from tests.assessment.factories import AS_OF, PROFILE, assessment, done, mini_catalog, run
 from tests.conftest import CatalogFactory
 
@@ -224,3 +224,12 @@ def test_indicator_results_against_targets(make_catalog: CatalogFactory) -> None
         ),
         IndicatorResult(id="made-up", name=None, unit=None, direction=None, value=1, period="2026"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [(100.0, 0.0), (37.5, 62.5), (0.0, 100.0), (66.7, 33.3), (None, None)],
+    ids=["full", "part", "zero", "rounded", "no-score"],
+)
+def test_percent_to_target(score: float | None, expected: float | None) -> None:
+    assert percent_to_target(score) == expected

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from csea.errors import InputError, Problem, WriteRefusedError
-from csea.fileio import refuse_unreadable, write_atomic
+from csea.fileio import display_path, refuse_unreadable, write_atomic
 
 
 def test_write_creates_the_file(tmp_path: Path) -> None:
@@ -89,3 +89,13 @@ def test_refuse_unreadable_refuses_with_every_problem(tmp_path: Path) -> None:
         f"refusing to write over {target}: it exists but could not be read; fix it or choose "
         f"another output file\n{target}:3: error [yaml-syntax] invalid YAML"
     )
+
+
+def test_display_path_is_relative_inside_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inside = tmp_path / "work" / "profile.yaml"
+    outside = tmp_path / "elsewhere" / "profile.yaml"
+    inside.parent.mkdir()
+    monkeypatch.chdir(inside.parent)
+    assert (display_path(inside), display_path(outside)) == ("profile.yaml", str(outside))

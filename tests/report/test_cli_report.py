@@ -81,3 +81,17 @@ def test_an_assessment_against_another_catalogue_version_is_refused(tmp_path: Pa
 def test_unknown_format_is_a_usage_error() -> None:
     code, _, err = run(ASSESSMENT, *COMMON, "--format", "pdf")
     assert (code, "'pdf' is not one of" in err) == (2, True)
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder\n", encoding="utf-8")
+    target = blocker / "report.md"
+    code, out, err = run(ASSESSMENT, *COMMON, "--format", "md", "-o", str(target))
+    assert (code, out, err.startswith(f"error: could not write {target}: cannot create")) == (
+        2,
+        "",
+        True,
+    )

@@ -17,6 +17,7 @@ from csea.clock import today
 from csea.errors import CseaError, InputError
 from csea.loader import load_catalog
 from csea.models import Catalog
+from csea.render.tabular import PLAIN_WIDTH
 
 __all__ = [
     "CatalogOption",
@@ -53,10 +54,6 @@ class TableFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
-
-
-PLAIN_WIDTH = 120
-"""Width of tables written to a pipe or a file (CI logs, redirects): fixed, so output is repeatable."""
 
 
 def _console(*, stderr: bool, soft_wrap: bool) -> Console:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -23,12 +22,11 @@ from csea.cli._shared import (
     out,
     write_stdout,
 )
-from csea.errors import InputError, Problem
 from csea.evaluation import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.models import Catalog, Obligation
-from csea.models.evaluation import FindingLevel, Portfolio
+from csea.models.evaluation import FindingLevel
 from csea.portfolio import evaluate_files
 from csea.profile import load_profile
+from csea.queries import require_obligation
 from csea.render.applicability_views import (
     applicable_json,
     applicable_table,
@@ -37,11 +35,10 @@ from csea.render.applicability_views import (
 )
 from csea.render.check_views import (
     check_json,
-    failing,
+    check_summary,
+    every_finding,
+    fails,
     findings_table,
-    level_counts,
-    organisation_line,
-    service_line,
 )
 from csea.render.tabular import dumps_json, to_rich
 
@@ -88,7 +85,7 @@ def applicable(
     profile = load_profile(profile_path)
     day = as_of_date(as_of)
     if explain is not None:
-        obligation = _obligation(catalog, explain)
+        obligation = require_obligation(catalog, explain)
         verdict = applicability(catalog, obligation, profile, day)
         if fmt is OutputFormat.JSON:
             write_stdout(dumps_json(explain_json(catalog, profile, verdict, day)))
@@ -100,18 +97,6 @@ def applicable(
         write_stdout(dumps_json(applicable_json(catalog, profile, verdicts, day)))
     else:
         out.print(to_rich(applicable_table(catalog, profile, verdicts, day)))
-
-
-def _obligation(catalog: Catalog, wanted: str) -> Obligation:
-    obligation = catalog.obligation(wanted.upper())
-    if obligation is not None:
-        return obligation
-    close = difflib.get_close_matches(wanted.upper(), [o.id for o in catalog.obligations], n=3)
-    hint = (
-        f"; did you mean {', '.join(close)}?" if close else "; run 'csea catalog list' to see ids"
-    )
-    message = f"no obligation '{wanted}' in catalogue {catalog.version}{hint}"
-    raise InputError([Problem(code="unknown-obligation", message=message)], message)
 
 
 @handle_errors
@@ -143,22 +128,11 @@ def check(
     if fmt is OutputFormat.JSON:
         write_stdout(dumps_json(check_json(portfolio, fail_on)))
     else:
-        _print_check(portfolio, fail_on)
-    if failing([f for e in portfolio.evaluations for f in e.findings], fail_on):
+        if every_finding(portfolio):
+            out.print(to_rich(findings_table(portfolio)))
+        write_stdout(check_summary(portfolio, fail_on))
+    if fails(portfolio, fail_on):
         exit_with(ExitCode.FINDINGS)
-
-
-def _print_check(portfolio: Portfolio, fail_on: FindingLevel) -> None:
-    every = [f for e in portfolio.evaluations for f in e.findings]
-    if every:
-        out.print(to_rich(findings_table(portfolio)))
-    lines = [service_line(evaluation) for evaluation in portfolio.evaluations]
-    if len(portfolio.evaluations) > 1:
-        lines += [organisation_line(organisation) for organisation in portfolio.organisations]
-    counts = ", ".join(f"{n} {level}" for level, n in level_counts(every).items())
-    verdict = "fails" if failing(every, fail_on) else "passes"
-    lines.append(f"{counts}; {verdict} at --fail-on {fail_on.value}")
-    write_stdout("".join(f"{line}\n" for line in lines))
 
 
 def register(app: typer.Typer) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -21,9 +20,9 @@ from csea.cli._shared import (
     stderr,
     write_stdout,
 )
-from csea.errors import InputError, Problem, Severity
+from csea.errors import Severity
 from csea.loader import validate_catalog
-from csea.queries import crosswalk, select_obligations, source_coverage
+from csea.queries import crosswalk, require_obligation, select_obligations, source_coverage
 from csea.render.catalog_views import (
     coverage_json,
     coverage_table,
@@ -108,17 +107,7 @@ def show(
 ) -> None:
     """Show one obligation in full, with its citations and their verification level."""
     catalog = load(catalog_dir)
-    obligation = catalog.obligation(obligation_id.upper())
-    if obligation is None:
-        ids = [o.id for o in catalog.obligations]
-        close = difflib.get_close_matches(obligation_id.upper(), ids, n=3)
-        hint = (
-            f"; did you mean {', '.join(close)}?"
-            if close
-            else "; run 'csea catalog list' to see ids"
-        )
-        message = f"no obligation '{obligation_id}' in catalogue {catalog.version}{hint}"
-        raise InputError([Problem(code="unknown-obligation", message=message)], message)
+    obligation = require_obligation(catalog, obligation_id)
     if fmt is ShowFormat.JSON:
         write_stdout(dumps_json(obligation_json(catalog, obligation)))
     else:

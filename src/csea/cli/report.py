@@ -20,6 +20,7 @@ from csea.cli._shared import (
     stderr,
     write_stdout,
 )
+from csea.errors import WriteRefusedError
 from csea.evaluation import DEFAULT_MAX_EVIDENCE_AGE_DAYS
 from csea.render.report import ReportFormat
 
@@ -111,7 +112,7 @@ def report(
     )
     document = build_report(catalog, services, options)
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
+        _make_parent(output)
         write_atomic(output, render_report(document, fmt))
         stderr.print(f"wrote {output}", markup=False)
     elif fmt is ReportFormat.TERMINAL and sys.stdout.isatty():
@@ -119,6 +120,22 @@ def report(
             out.print(renderable)
     else:
         write_stdout(render_report(document, fmt))
+
+
+def _make_parent(output: Path) -> None:
+    """Create the folder ``-o`` writes into.
+
+    Raises:
+        WriteRefusedError: The folder cannot be made (a file is in the way, no permission).
+    """
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise WriteRefusedError(
+            f"could not write {output}: cannot create the folder {output.parent} ({reason}); "
+            "nothing was changed"
+        ) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -11,17 +11,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
+from enum import StrEnum
 
-from csea.models import Force, Relationship, Verification
+from csea.models import Verification
 
 __all__ = [
     "anchor",
-    "force_label",
     "link",
-    "relationship_label",
     "table",
     "text",
     "verification_badge",
+    "words",
 ]
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|#])")
@@ -58,11 +58,6 @@ def verification_badge(level: Verification) -> str:
     return f"`[{level.mark}]` {level.value}"
 
 
-def force_label(force: Force) -> str:
-    """A force in words (``legal_duty`` -> ``legal duty``)."""
-    return force.value.replace("_", " ")
-
-
-def relationship_label(relationship: Relationship) -> str:
-    """A relationship in words (``part_of`` -> ``part of``)."""
-    return relationship.value.replace("_", " ")
+def words(value: StrEnum) -> str:
+    """A vocabulary value in words (``legal_duty`` -> ``legal duty``, ``part_of`` -> ``part of``)."""
+    return value.value.replace("_", " ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from csea.docs.markdown import force_label, link, table, text
+from csea.docs.markdown import link, table, text, words
 from csea.docs.paths import (
     CATALOGUE_INDEX,
     CROSSWALK,
@@ -59,8 +59,8 @@ def _source_table(coverage: list[SourceCoverage], here: str) -> str:
         [
             link(c.source.title, source_href(here, c.source.id)),
             ", ".join(c.source.jurisdictions),
-            force_label(c.source.force),
-            c.source.status.value.replace("_", " "),
+            words(c.source.force),
+            words(c.source.status),
             f"{c.cited} of {len(c.provisions)}",
         ]
         for c in coverage

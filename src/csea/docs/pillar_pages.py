@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from csea.docs.markdown import (
     anchor,
-    force_label,
     link,
-    relationship_label,
     table,
     text,
     verification_badge,
+    words,
 )
 from csea.docs.paths import obligation_href, pillar_path, provision_href, source_href
 from csea.models import Catalog, Citation, Obligation, Pillar
@@ -81,7 +80,7 @@ def _citation(catalog: Catalog, c: Citation, here: str) -> str:
         f"{verification_badge(c.verification)}: "
         f"{link(source.title, source_href(here, source.id))}, "
         f"{link(c.provision, provision_href(here, source.id, c.provision))}{title}; "
-        f"{relationship_label(c.relationship)}; {force_label(source.force)}"
+        f"{words(c.relationship)}; {words(source.force)}"
     )
     if c.applies_when is not None:
         line += f"; binds only when {text(c.applies_when.describe())}"
@@ -130,7 +129,7 @@ def _indicators(catalog: Catalog, ob: Obligation, here: str) -> str:
                 provision_href(here, ind.target.source, ind.target.provision),
             )
             target = f"{ind.target.value:g} ({where})"
-        direction = ind.direction.value.replace("_", " ")
+        direction = words(ind.direction)
         rows.append([text(ind.name), text(ind.unit), direction, target])
     return "**Indicators:**\n\n" + table(["Indicator", "Unit", "Better when", "Target"], rows)
 

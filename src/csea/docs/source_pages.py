@@ -8,12 +8,11 @@ is left uncited, so a reader sees at once what the catalogue covers and what it 
 from __future__ import annotations
 
 from csea.docs.markdown import (
-    force_label,
     link,
-    relationship_label,
     table,
     text,
     verification_badge,
+    words,
 )
 from csea.docs.paths import obligation_href, provision_anchor, source_path
 from csea.models import Catalog, Source
@@ -41,9 +40,9 @@ def _facts(catalog: Catalog, source: Source) -> str:
         ["Short title", text(source.short_title)],
         ["Issuer", text(source.issuer)],
         ["Applies in", ", ".join(source.jurisdictions)],
-        ["Kind", source.kind.value.replace("_", " ")],
-        ["Force", force_label(source.force)],
-        ["Status", f"{source.status.value.replace('_', ' ')} (as of {catalog.header.date})"],
+        ["Kind", words(source.kind)],
+        ["Force", words(source.force)],
+        ["Status", f"{words(source.status)} (as of {catalog.header.date})"],
         ["Date", str(source.date) if source.date else "not recorded"],
         ["Public copy", f"<{source.url}>" if source.url else "none recorded"],
         ["Its dates and status", verification_badge(source.verification)],
@@ -57,7 +56,7 @@ def _timeline(source: Source) -> str:
     rows = [
         [
             str(change.date),
-            change.status.value.replace("_", " "),
+            words(change.status),
             text(change.note or ""),
             verification_badge(change.verification),
         ]
@@ -90,7 +89,7 @@ def _provision_row(
     if provision.part_of:
         title += f" (part of `{provision.part_of}`)"
     if provision.status is not None:
-        title += f" ({provision.status.value.replace('_', ' ')})"
+        title += f" ({words(provision.status)})"
     if provision.note:
         title += f"<br><small>{text(provision.note)}</small>"
     return [
@@ -112,7 +111,7 @@ def _answered_by(catalog: Catalog, source: Source, row: ProvisionCoverage, here:
         assert obligation is not None, "coverage lists only catalogue obligations"
         relations = sorted(
             {
-                relationship_label(c.relationship)
+                words(c.relationship)
                 for c in obligation.citations
                 if c.source == source.id and c.provision == row.provision.id
             }

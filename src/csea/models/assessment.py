@@ -44,6 +44,23 @@ class Status(StrEnum):
     NOT_ASSESSED = "not_assessed"
     """Not answered yet. Gets no credit in any score."""
 
+    @property
+    def strength(self) -> int | None:
+        """How far it meets the obligation, 4 (implemented) down to 0 (not_assessed).
+
+        None for not_applicable, which is not on that scale.
+        """
+        return _STRENGTH.get(self)
+
+
+_STRENGTH = {
+    Status.IMPLEMENTED: 4,
+    Status.PARTIAL: 3,
+    Status.PLANNED: 2,
+    Status.NOT_IMPLEMENTED: 1,
+    Status.NOT_ASSESSED: 0,
+}
+
 
 class Sensitivity(StrEnum):
     """A label on evidence that must not leave the company (``--redact`` removes it)."""
@@ -162,8 +179,3 @@ class Assessment(CseaModel):
     """When it was last reviewed as a whole."""
     answers: dict[ObligationId, Answer] = Field(default_factory=dict)
     """Answers by obligation id."""
-
-    @property
-    def answered_ids(self) -> list[str]:
-        """The obligation ids with an answer, in file order."""
-        return list(self.answers)

@@ -185,7 +185,7 @@ class Progress(CseaModel):
     score: float | None
     """Overall score now."""
     changes: list[StatusMove]
-    """Status changes, in catalogue order."""
+    """Status changes, in catalogue order, then obligations no longer in the evaluation."""
 
 
 class Evaluation(CseaModel):

@@ -7,6 +7,7 @@ from typing import Any
 
 from csea.applicability import Applicability
 from csea.models import Catalog, Obligation, ServiceProfile
+from csea.render.catalog_views import source_label
 from csea.render.tabular import Cell, Tabular
 
 __all__ = ["applicable_json", "applicable_table", "explain_json", "explain_text"]
@@ -28,8 +29,8 @@ def applicable_table(
                 "pillar": ob.pillar if ob else None,
                 "title": ob.title if ob else None,
                 "applies": verdict.applies,
-                "force": verdict.force.value if verdict.force and verdict.applies else None,
-                "sources": [_short(catalog, s) for s in verdict.binding_sources],
+                "force": _force(verdict),
+                "sources": [source_label(catalog, s) for s in verdict.binding_sources],
                 "why": verdict.reasons,
             }
         )
@@ -73,7 +74,7 @@ def _verdict_json(catalog: Catalog, verdict: Applicability) -> dict[str, Any]:
         "title": ob.title if ob else None,
         "pillar": ob.pillar if ob else None,
         "applies": verdict.applies,
-        "force": verdict.force.value if verdict.force and verdict.applies else None,
+        "force": _force(verdict),
         "binding_sources": verdict.binding_sources,
         "reasons": verdict.reasons,
         "citations": [b.as_json() for b in verdict.bindings],
@@ -89,7 +90,7 @@ def explain_text(
 ) -> str:
     """Why one obligation does or does not apply, citation by citation, as plain text."""
     answer = "yes" if verdict.applies else "no"
-    force = verdict.force.value.replace("_", " ") if verdict.force and verdict.applies else "none"
+    force = (_force(verdict) or "none").replace("_", " ")
     condition = obligation.applies_when.describe() if obligation.applies_when else "always"
     lines = [
         f"{obligation.id}  {obligation.title}",
@@ -101,12 +102,12 @@ def explain_text(
         "Citations:",
     ]
     for binding in verdict.bindings:
-        source = _short(catalog, binding.source)
-        force = binding.force.value.replace("_", " ")
+        source = source_label(catalog, binding.source)
+        strength = binding.force.value.replace("_", " ")
         if not binding.confers_force:
-            force += "; overlaps, so no force"
+            strength += "; overlaps, so no force"
         lines.append(
-            f"  [{binding.state.value}] {source} {binding.provision} ({force}): {binding.why}"
+            f"  [{binding.state.value}] {source} {binding.provision} ({strength}): {binding.why}"
         )
     if obligation.applicability_note:
         lines += ["Note:", f"  {obligation.applicability_note.strip()}"]
@@ -125,6 +126,6 @@ def explain_json(
     }
 
 
-def _short(catalog: Catalog, source_id: str) -> str:
-    source = catalog.source(source_id)
-    return source.short_title if source else source_id
+def _force(verdict: Applicability) -> str | None:
+    """The force shown for a verdict: only an obligation that applies has one."""
+    return verdict.force.value if verdict.force and verdict.applies else None

@@ -12,9 +12,13 @@ from csea.render.tabular import Cell, Tabular
 __all__ = [
     "coverage_json",
     "coverage_table",
+    "crosswalk_json",
+    "crosswalk_markdown",
+    "crosswalk_table",
     "obligation_json",
     "obligation_table",
     "obligation_text",
+    "source_label",
 ]
 
 
@@ -28,7 +32,7 @@ def obligation_table(catalog: Catalog, obligations: list[Obligation]) -> Tabular
                 "id": ob.id,
                 "pillar": ob.pillar,
                 "title": ob.title,
-                "sources": [_short(catalog, s) for s in sources],
+                "sources": [source_label(catalog, s) for s in sources],
                 "jurisdictions": obligation_jurisdictions(catalog, ob),
                 "citations": len(ob.citations),
             }
@@ -47,7 +51,8 @@ def obligation_table(catalog: Catalog, obligations: list[Obligation]) -> Tabular
     )
 
 
-def _short(catalog: Catalog, source_id: str) -> str:
+def source_label(catalog: Catalog, source_id: str) -> str:
+    """A source's short title for table cells (its id when the catalogue does not know it)."""
     source = catalog.source(source_id)
     return source.short_title if source else source_id
 
@@ -80,6 +85,8 @@ def obligation_text(catalog: Catalog, ob: Obligation) -> str:
         lines.append(head)
         if source:
             lines.append("      " + _citation_facts(c, source))
+        if c.applies_when is not None:
+            lines.append(f"      binds only when: {c.applies_when.describe()}")
         if c.quote:
             lines.append(f'      "{c.quote}"')
         if c.note:

@@ -15,7 +15,10 @@ from csea.render.tabular import Cell, Tabular
 
 __all__ = [
     "check_json",
+    "check_summary",
+    "every_finding",
     "failing",
+    "fails",
     "findings_table",
     "level_counts",
     "organisation_line",
@@ -23,9 +26,19 @@ __all__ = [
 ]
 
 
+def every_finding(portfolio: Portfolio) -> list[Finding]:
+    """Every finding of every service, in the order the services were given."""
+    return [f for e in portfolio.evaluations for f in e.findings]
+
+
 def failing(findings: list[Finding], fail_on: FindingLevel) -> list[Finding]:
     """The findings at or above ``fail_on``."""
     return [f for f in findings if f.level.rank <= fail_on.rank]
+
+
+def fails(portfolio: Portfolio, fail_on: FindingLevel) -> bool:
+    """Whether any service has a finding at or above ``fail_on``."""
+    return bool(failing(every_finding(portfolio), fail_on))
 
 
 def level_counts(findings: list[Finding]) -> dict[str, int]:
@@ -43,8 +56,7 @@ def findings_table(portfolio: Portfolio) -> Tabular:
     """Every finding of every service, in file order, each with its location."""
     rows: list[dict[str, Cell]] = [
         {"where": _where(f), "level": f.level.value, "code": f.code, "message": f.message}
-        for e in portfolio.evaluations
-        for f in e.findings
+        for f in every_finding(portfolio)
     ]
     return Tabular(
         title=f"Findings as of {portfolio.as_of.isoformat()}: {len(rows)}",
@@ -61,6 +73,10 @@ def _levels(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {level}" for level, n in counts.items())
 
 
+def _named(counts: dict[FindingLevel, int]) -> dict[str, int]:
+    return {level.value: n for level, n in counts.items()}
+
+
 def service_line(e: Evaluation) -> str:
     """One line for a service: score, percent-to-target, gaps, unmet legal duties, findings."""
     where = f" [{e.assessment_file}]" if e.assessment_file else ""
@@ -74,30 +90,43 @@ def service_line(e: Evaluation) -> str:
 
 def organisation_line(org: OrganisationRollup) -> str:
     """One line for an organisation: its services rolled up (each service-obligation pair once)."""
-    findings = {level.value: n for level, n in org.findings.items()}
     return (
         f"{org.organisation} ({len(org.services)} service(s)): score {_score(org.total.score)}, "
         f"{_score(org.total.to_target)} to target; {len(org.total.obligation_ids)} "
         f"service-obligation(s), {org.total.legal_duties_unmet} legal duty(ies) unmet; "
-        f"{_levels(findings)}"
+        f"{_levels(_named(org.findings))}"
     )
+
+
+def check_summary(portfolio: Portfolio, fail_on: FindingLevel) -> str:
+    """The plain-text summary under the findings table, one line each.
+
+    A line per service, a line per organisation when there are several services, then
+    the finding counts and whether the check fails at ``fail_on``.
+    """
+    lines = [service_line(evaluation) for evaluation in portfolio.evaluations]
+    if len(portfolio.evaluations) > 1:
+        lines += [organisation_line(organisation) for organisation in portfolio.organisations]
+    every = every_finding(portfolio)
+    verdict = "fails" if failing(every, fail_on) else "passes"
+    lines.append(f"{_levels(level_counts(every))}; {verdict} at --fail-on {fail_on.value}")
+    return "".join(f"{line}\n" for line in lines)
 
 
 def check_json(portfolio: Portfolio, fail_on: FindingLevel) -> dict[str, Any]:
     """The whole check as a JSON-ready mapping: per service, then per organisation."""
-    every = [f for e in portfolio.evaluations for f in e.findings]
     return {
         "catalog": {"id": portfolio.catalog_id, "version": portfolio.catalog_version},
         "as_of": portfolio.as_of.isoformat(),
         "fail_on": fail_on.value,
-        "failed": bool(failing(every, fail_on)),
+        "failed": fails(portfolio, fail_on),
         "services": [_service_json(e) for e in portfolio.evaluations],
         "organisations": [
             {
                 "organisation": org.organisation,
                 "services": org.services,
                 "total": org.total.model_dump(mode="json"),
-                "findings": {level.value: n for level, n in org.findings.items()},
+                "findings": _named(org.findings),
             }
             for org in portfolio.organisations
         ],

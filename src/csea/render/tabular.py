@@ -12,10 +12,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 
-__all__ = ["Cell", "Tabular", "dumps_json", "to_csv", "to_json", "to_rich"]
+__all__ = ["PLAIN_WIDTH", "Cell", "Tabular", "dumps_json", "to_csv", "to_json", "to_rich"]
+
+PLAIN_WIDTH = 120
+"""Width of tables and reports written to a pipe or a file (CI logs, redirects): fixed, so output is
+repeatable. Terminals use their own width."""
 
 Cell = str | int | float | bool | None | list[str]
 """A table cell: plain values, or a list of strings shown joined."""
@@ -69,10 +72,3 @@ def _text(value: Cell) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
-
-
-def render_plain(table: Tabular, width: int = 120) -> str:
-    """The rich table as plain text (for tests and non-terminal output)."""
-    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
-    console.print(to_rich(table))
-    return console.export_text()

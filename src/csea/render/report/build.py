@@ -6,12 +6,20 @@ JSON, CSV and JUnit reports of the same inputs always agree.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from csea.applicability import CitationState, applicable_obligations
 from csea.models import Answer, Catalog, Status
-from csea.models.evaluation import Evaluation, Finding, FindingLevel, ObligationResult, Rollup
+from csea.models.evaluation import (
+    Evaluation,
+    Finding,
+    FindingLevel,
+    Gap,
+    ObligationResult,
+    Rollup,
+)
 from csea.portfolio import evaluate_portfolio
 from csea.render.report.document import (
     CatalogInfo,
@@ -97,11 +105,8 @@ def _service_report(
     findings = [
         f for f in evaluation.findings if f.obligation_id is None or f.obligation_id in shown
     ]
-    gaps = [
-        _gap(catalog, evaluation, g.obligation_id)
-        for g in evaluation.gaps
-        if g.obligation_id in shown
-    ]
+    gaps = [_gap(catalog, g, evaluation.as_of) for g in evaluation.gaps if g.obligation_id in shown]
+    ranks = {g.obligation_id: g.rank for g in evaluation.gaps}
     return ServiceReport(
         summary=_summary(evaluation),
         headline=_headline(rollup, len(gaps), findings, source_id is not None),
@@ -110,7 +115,7 @@ def _service_report(
         gaps=gaps,
         findings=_findings(findings),
         changes=_changes(catalog, evaluation),
-        obligations=[_obligation(r, service.answers.get(r.id), evaluation) for r in results],
+        obligations=[_obligation(r, service.answers.get(r.id), ranks.get(r.id)) for r in results],
         source_view=None if source_id is None else source_view(catalog, evaluation, source_id),
         verification=_verification(catalog, evaluation),
     )
@@ -186,8 +191,7 @@ def _scorecard(rollup: Rollup, catalog: Catalog) -> Scorecard:
     )
 
 
-def _gap(catalog: Catalog, evaluation: Evaluation, obligation_id: str) -> GapEntry:
-    gap = next(g for g in evaluation.gaps if g.obligation_id == obligation_id)
+def _gap(catalog: Catalog, gap: Gap, as_of: dt.date) -> GapEntry:
     pillar = catalog.pillar(gap.pillar)
     return GapEntry(
         rank=gap.rank,
@@ -198,7 +202,7 @@ def _gap(catalog: Catalog, evaluation: Evaluation, obligation_id: str) -> GapEnt
         status=gap.status,
         owner=gap.owner,
         due=gap.due,
-        overdue=gap.due is not None and gap.due < evaluation.as_of,
+        overdue=gap.due is not None and gap.due < as_of,
         worst_finding=gap.worst_finding,
     )
 
@@ -244,9 +248,8 @@ def _title(catalog: Catalog, obligation_id: str) -> str:
 
 
 def _obligation(
-    result: ObligationResult, answer: Answer | None, evaluation: Evaluation
+    result: ObligationResult, answer: Answer | None, gap_rank: int | None
 ) -> ObligationEntry:
-    gap_rank = next((g.rank for g in evaluation.gaps if g.obligation_id == result.id), None)
     return ObligationEntry(
         id=result.id,
         title=result.title,

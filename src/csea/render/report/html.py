@@ -78,9 +78,8 @@ def _service_view(report: ServiceReport) -> dict[str, object]:
 
 def render_html(document: ReportDocument) -> str:
     """The whole report as one HTML page."""
-    first = document.reports[0].summary if document.reports else None
-    if len(document.reports) == 1 and first is not None:
-        title = f"{first.service}: child-safety self-assessment"
+    if len(document.reports) == 1:
+        title = f"{document.reports[0].summary.service}: child-safety self-assessment"
     else:
         title = f"Child-safety self-assessment: {len(document.reports)} services"
     return _ENV.get_template("report.html.j2").render(

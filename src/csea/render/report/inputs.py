@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from typing import NoReturn
 
 from csea.assessment import LoadedAssessment, check_catalog_version, load_assessment
 from csea.errors import InputError, Problem
@@ -94,7 +95,7 @@ def _previous(
     return evaluate(catalog, earlier, as_of=day, max_evidence_age_days=max_age)
 
 
-def _refuse(message: str, file: str | None = None) -> None:
+def _refuse(message: str, file: str | None = None) -> NoReturn:
     raise InputError([Problem(code="bad-previous", message=message, file=file)], message)
 
 

@@ -9,10 +9,11 @@ team sees the whole source, not only the parts the catalogue maps.
 from __future__ import annotations
 
 import difflib
+from typing import NoReturn
 
 from csea.applicability import Applicability, CitationState, applicable_obligations
 from csea.errors import InputError, Problem
-from csea.models import Catalog, Source, Status
+from csea.models import Catalog, Provision, Source, Status
 from csea.models.evaluation import Evaluation, ObligationResult
 from csea.render.report.document import ProvisionAnswer, ProvisionEntry, SourceView, Standing
 
@@ -40,7 +41,7 @@ def parse_view(view: str, catalog: Catalog) -> str | None:
     return source_id
 
 
-def _bad_view(message: str) -> None:
+def _bad_view(message: str) -> NoReturn:
     raise InputError([Problem(code="unknown-view", message=message, field="--view")], message)
 
 
@@ -49,6 +50,7 @@ def source_view(catalog: Catalog, evaluation: Evaluation, source_id: str) -> Sou
     source = catalog.source(source_id)
     assert source is not None, "parse_view has checked the id"
     verdicts = applicable_obligations(catalog, evaluation.profile, evaluation.as_of)
+    states = _citation_states(verdicts, source_id)
     results = {r.id: r for r in evaluation.obligations}
     uncited = {u.provision: u.reason for u in catalog.uncited if u.source == source_id}
     return SourceView(
@@ -60,38 +62,44 @@ def source_view(catalog: Catalog, evaluation: Evaluation, source_id: str) -> Sou
         jurisdictions=source.jurisdictions,
         binds=any(source.id in r.binding_sources for r in evaluation.obligations),
         provisions=[
-            _provision(source, p.id, verdicts, results, uncited.get(p.id))
+            _provision(source, p, states.get(p.id, {}), results, uncited.get(p.id))
             for p in source.provisions
         ],
     )
 
 
+def _citation_states(
+    verdicts: list[Applicability], source_id: str
+) -> dict[str, dict[str, CitationState]]:
+    """Provision id -> {obligation id: state of its citation}, for one source's citations."""
+    states: dict[str, dict[str, CitationState]] = {}
+    for verdict in verdicts:
+        for binding in verdict.bindings:
+            if binding.source == source_id:
+                states.setdefault(binding.provision, {})[verdict.obligation_id] = binding.state
+    return states
+
+
 def _provision(
     source: Source,
-    provision_id: str,
-    verdicts: list[Applicability],
+    provision: Provision,
+    states: dict[str, CitationState],
     results: dict[str, ObligationResult],
     uncited_reason: str | None,
 ) -> ProvisionEntry:
-    provision = source.provision(provision_id)
-    assert provision is not None
-    states = {
-        v.obligation_id: b.state
-        for v in verdicts
-        for b in v.bindings
-        if (b.source, b.provision) == (source.id, provision_id)
-    }
+    """One provision's row; ``states`` maps each obligation citing it to its citation's state."""
     answering = [
         results[ob_id]
         for ob_id, state in states.items()
         if state is CitationState.BINDS and ob_id in results
     ]
-    others = [ob_id for ob_id in states if ob_id not in {r.id for r in answering}]
+    answered = {r.id for r in answering}
+    others = [ob_id for ob_id in states if ob_id not in answered]
     upcoming = any(s is CitationState.UPCOMING for s in states.values())
     return ProvisionEntry(
         id=provision.id,
         title=provision.title,
-        depth=_depth(source, provision_id),
+        depth=_depth(source, provision.id),
         verification=provision.verification,
         standing=standing(answering, cited=bool(states), upcoming=upcoming),
         answered_by=[

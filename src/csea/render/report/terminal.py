@@ -33,11 +33,10 @@ from csea.render.report.wording import (
     short_label,
     verification_sentence,
 )
+from csea.render.tabular import PLAIN_WIDTH
 
 __all__ = ["PLAIN_WIDTH", "render_terminal", "terminal_renderables"]
 
-PLAIN_WIDTH = 120
-"""Width of the plain-text report written to files and pipes."""
 
 _NO_WRAP = frozenset({"#", "Obligation", "Force", "Due", "Evid.", "Level", "Line"})
 """Short columns that keep each value on one line, leaving the room to titles."""
