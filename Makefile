@@ -8,7 +8,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CSEA   := $(BIN)/csea
 
-.PHONY: help demo test lint typecheck pytest schemas clean browser docs docs-serve bench
+.PHONY: help demo test lint typecheck pytest schemas clean browser docs docs-serve bench lock \
+	test-latest test-oldest
 
 help:
 	@echo "make demo     check the shipped example and write its HTML report (sets up .venv first)"
@@ -17,16 +18,65 @@ help:
 	@echo "make docs     build the documentation site strictly into site/"
 	@echo "make docs-serve  serve the documentation at http://127.0.0.1:8000"
 	@echo "make bench    benchmarks at 1x, 10x and 100x against the targets (not part of make test)"
+	@echo "make lock     refresh requirements/*.txt to the newest releases (on purpose; needs the index)"
+	@echo "make test-latest  the tests against the newest release of every dependency (drift alarm)"
+	@echo "make test-oldest  the tests with runtime dependencies at pyproject.toml's lower bounds"
 	@echo "make clean    remove .venv and build output"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "csea needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Exactly the versions in requirements/dev.txt (hash-checked), then csea itself, editable,
+# built with the locked hatchling: nothing is resolved afresh, so an upstream release cannot
+# change what make demo and make test run.
+$(STAMP): pyproject.toml requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
+
+# Refresh the lock files on purpose (needs the package index): every dependency at its newest
+# release within pyproject.toml's ranges, for Python 3.11 and newer on every platform. uv does
+# the resolving from its own small environment (.venv-lock); pip installs what it writes.
+UV_VERSION := 0.13.9
+UV := .venv-lock/bin/uv
+$(UV):
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet 'uv==$(UV_VERSION)'
+
+LOCK := $(UV) pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 \
+	--custom-compile-command "make lock" --quiet
+lock: $(UV)
+	$(LOCK) --upgrade --extra dev -o requirements/dev.txt
+	$(LOCK) --upgrade -c requirements/dev.txt -o requirements/runtime.txt
+
+# The drift alarm: the test suite against the newest release of every dependency, in its own
+# environment (.venv-latest). Not part of make test: run it before make lock, and every week or
+# so, to meet the next upstream change on purpose rather than in a red CI.
+test-latest: browser
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	.venv-latest/bin/python -m pip freeze --exclude-editable > .venv-latest/versions.txt
+	.venv-latest/bin/pytest -p no:cacheprovider
+	@echo "test-latest passed with the versions in .venv-latest/versions.txt"
+
+# The floor: the suite with every runtime dependency at the lowest version pyproject.toml
+# allows, in .venv-oldest. Dev tools stay locked; the documentation build is left out, because
+# mkdocs-material (a dev tool) needs a newer jinja2 than csea itself does. Not part of make test.
+test-oldest: browser $(UV)
+	rm -rf .venv-oldest
+	$(PYTHON) -m venv .venv-oldest
+	$(UV) pip compile pyproject.toml --resolution lowest-direct --python-version 3.11 \
+	  --quiet --no-header -o .venv-oldest/runtime-lowest.txt
+	.venv-oldest/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	.venv-oldest/bin/python -m pip uninstall --quiet --yes -r .venv-oldest/runtime-lowest.txt
+	.venv-oldest/bin/python -m pip install --quiet --no-deps -r .venv-oldest/runtime-lowest.txt
+	.venv-oldest/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	.venv-oldest/bin/pytest -p no:cacheprovider -W ignore::DeprecationWarning \
+	  --deselect tests/docs/test_site_build.py
+	@echo "test-oldest passed with the versions in .venv-oldest/runtime-lowest.txt"
 
 demo: $(STAMP)
 	@echo "== csea check: what needs attention in the Vidora example (fictional video platform) =="
@@ -73,4 +123,4 @@ schemas: $(STAMP)
 	$(CSEA) schema --output-dir schema
 
 clean:
-	rm -rf $(VENV) dist build site out .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .venv-latest .venv-oldest .venv-lock dist build site out .mypy_cache .ruff_cache .pytest_cache

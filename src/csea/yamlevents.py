@@ -35,13 +35,18 @@ from csea.yamlscalars import (
     short_tag,
 )
 
-__all__ = ["EventBuilder", "PathKey"]
+__all__ = ["EventBuilder", "PathKey", "too_deep_message"]
 
 PathKey = tuple[str | int, ...]
 _NO_KEY: Any = object()
 """A mapping frame waiting for a key."""
 _SKIP: Any = object()
 """A mapping frame whose next value is dropped (its key was refused)."""
+
+
+def too_deep_message(max_depth: int) -> str:
+    """The message for a document nested deeper than ``max_depth`` levels."""
+    return f"is nested more than {max_depth} levels deep"
 
 
 class _Frame:
@@ -167,7 +172,7 @@ class EventBuilder:
             raise self._fail_at(
                 event,
                 "yaml-too-deep",
-                f"is nested more than {self.max_depth} levels deep",
+                too_deep_message(self.max_depth),
             )
         self._count += size
         if self._count > self.max_nodes:

@@ -32,13 +32,15 @@ from typing import Any
 import yaml
 
 from csea.errors import InputError, Problem
-from csea.yamlevents import EventBuilder, PathKey
+from csea.yamlevents import EventBuilder, PathKey, too_deep_message
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "YamlDocument", "parse_yaml", "read_yaml"]
 
 LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 """Whether the fast C parser (libyaml) is in use."""
 _LOADER: Any = yaml.CSafeLoader if LIBYAML else yaml.SafeLoader
+_LIBYAML_MAX_NESTING = 1000
+"""The nesting depth libyaml 0.2.5 and later refuse on their own (``MAX_NESTING_LEVEL``)."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,7 @@ def _parse(text: str, file: str, limits: Limits, loader_class: Any) -> YamlDocum
     except UnicodeEncodeError as exc:
         raise _unencodable(text, file, exc) from None
     except yaml.MarkedYAMLError as exc:
-        raise builder.fail(*_syntax(exc)) from None
+        raise builder.fail(*_syntax(exc, limits)) from None
     except yaml.reader.ReaderError as exc:
         raise builder.fail(*_reader_problem(exc, text, loader_class)) from None
     except yaml.YAMLError as exc:
@@ -226,12 +228,20 @@ def _run(builder: EventBuilder, loader_class: Any, text: str) -> None:
         loader.dispose()
 
 
-def _syntax(exc: yaml.MarkedYAMLError) -> tuple[int | None, int | None, str, str]:
+def _syntax(exc: yaml.MarkedYAMLError, limits: Limits) -> tuple[int | None, int | None, str, str]:
+    """The located problem for a parser error.
+
+    libyaml 0.2.5 and later refuse very deep nesting themselves ("exceeded maximum nesting
+    depth"), before the event builder sees the depth; that is reported as ``yaml-too-deep``
+    like the builder's own refusal, whichever PyYAML and libyaml are installed.
+    """
     mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    if "nesting depth" in (exc.problem or ""):
+        depth = min(limits.max_depth, _LIBYAML_MAX_NESTING)
+        return line, column, "yaml-too-deep", too_deep_message(depth)
     message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
-    if mark is None:
-        return None, None, "yaml-syntax", f"invalid YAML: {message}"
-    return mark.line + 1, mark.column + 1, "yaml-syntax", f"invalid YAML: {message}"
+    return line, column, "yaml-syntax", f"invalid YAML: {message}"
 
 
 def _reader_problem(

@@ -3,8 +3,10 @@
 - ``python`` blocks are executed; blocks of one page share their variables.
 - ``sh`` / ``bash`` / ``console`` blocks: each ``csea ...`` (or ``python3 -m csea ...``) line
   runs through the CLI and must exit 0, or the code a ``<!-- docs-test: exit N -->`` comment
-  just before the block gives; ``mkdir``, ``cd`` and ``cp`` work as in a shell; installation
-  lines are not run; anything else is refused, so the docs cannot show a command nobody runs.
+  just before the block gives; ``mkdir``, ``cd`` and ``cp`` work as in a shell; anything else is
+  refused, so the docs cannot show a command nobody runs. Blocks marked
+  ``<!-- docs-test: install -->`` install csea: ``tests/test_release.py`` runs them in a fresh
+  virtual environment; a line installing csea anywhere else is refused.
 - ``yaml`` / ``json`` blocks with ``title="NAME"`` write that file;
   ``<!-- docs-test: merge FILE -->`` merges the block into FILE (a person filling in answers);
   ``<!-- docs-test: validate KIND -->`` validates the block as a file of that kind.
@@ -132,6 +134,8 @@ class PageRun:
 
     def _shell(self, block: Block) -> None:
         directive = (block.directive or "exit 0").split()
+        if directive[0] == "install":
+            return  # run in a fresh virtual environment by tests/test_release.py
         assert directive[0] == "exit", f"{block.where}: unknown directive {block.directive!r}"
         expected = int(directive[1])
         for line in _command_lines(block):
@@ -153,6 +157,10 @@ class PageRun:
             assert words[0] in _NOT_RUN, (
                 f"{block.where}: '{words[0]}' is not a command docs may show"
             )
+            assert not _installs_csea(words), (
+                f"{block.where}: a command that installs csea goes in a block marked"
+                " <!-- docs-test: install -->, so the release test runs it"
+            )
 
     def _csea(self, block: Block, args: list[str], expected: int) -> None:
         self.commands.append(args)
@@ -163,6 +171,10 @@ class PageRun:
             f"expected {expected}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
             + (f"\n--- exception\n{result.exception!r}" if result.exception else "")
         )
+
+
+def _installs_csea(words: list[str]) -> bool:
+    return "install" in words and any("csea" in word for word in words)
 
 
 def _command_lines(block: Block) -> list[str]:

@@ -12,7 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
+import csea.yamlio
 from csea.errors import InputError
 from csea.yamlio import Limits, parse_yaml, read_yaml
 from tests.hostile.cases import CASES, Case
@@ -135,6 +137,32 @@ def test_limits_are_enforced(text: str, limits: Limits, code: str) -> None:
     with pytest.raises(InputError) as info:
         parse_yaml(text, "f.yaml", limits=limits)
     assert [p.code for p in info.value.problems] == [code]
+
+
+DEEP = {
+    "flow": "a: " + "[" * 1500,
+    "block": "".join("  " * level + "a:\n" for level in range(1500)) + "  " * 1500 + "1\n",
+}
+
+
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize("text", DEEP.values(), ids=DEEP.keys())
+def test_deep_nesting_is_too_deep_whichever_parser_refuses_it(text: str) -> None:
+    """libyaml 0.2.5+ refuses deep flow nesting itself; older ones leave it to the builder."""
+    with pytest.raises(InputError) as info:
+        parse_yaml(text, "f.yaml")
+    assert [(p.code, p.message) for p in info.value.problems] == [
+        ("yaml-too-deep", "is nested more than 64 levels deep")
+    ]
+
+
+@pytest.mark.parametrize("text", DEEP.values(), ids=DEEP.keys())
+def test_libyamls_own_depth_refusal_is_too_deep(text: str) -> None:
+    with pytest.raises(InputError) as info:
+        csea.yamlio._parse(text, "f.yaml", Limits(max_depth=5000), yaml.CSafeLoader)
+    assert [(p.code, p.message) for p in info.value.problems] == [
+        ("yaml-too-deep", "is nested more than 1000 levels deep")
+    ]
 
 
 def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
