@@ -6,7 +6,7 @@
 - the CLI reference's ``<!-- csea-help: ... -->`` markers, replaced by ``--help``;
 - the JSON Schemas in ``schema/``, published under ``schema/`` in the site.
 
-The work is done by ``csea.docs`` (typed and tested); this file only wires it to mkdocs.
+The work is done by ``csea.site`` (typed and tested); this file only wires it to mkdocs.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from csea.catalog.loader import load_catalog
 from csea.cli import app
-from csea.docs import GeneratedPage, catalogue_nav, catalogue_pages
-from csea.docs.cli_reference import UnknownCommandError, expand_help_markers
 from csea.errors import InputError
-from csea.loader import load_catalog
+from csea.site import GeneratedPage, catalogue_nav, catalogue_pages
+from csea.site.cli_reference import UnknownCommandError, expand_help_markers
 
 NAV_SLOT = "catalogue/index.md"
 """The nav entry (in mkdocs.yml) that the generated catalogue navigation replaces."""

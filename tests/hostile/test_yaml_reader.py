@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-import csea.yamlio
+import csea.yamlio.reader
 from csea.errors import InputError
-from csea.yamlio import Limits, parse_yaml, read_yaml
+from csea.yamlio.reader import Limits, parse_yaml, read_yaml
 from tests.hostile.cases import CASES, Case
 
 YAML_CASES = [case for case in CASES if case.code != "wrong-type"]
@@ -159,7 +159,7 @@ def test_deep_nesting_is_too_deep_whichever_parser_refuses_it(text: str) -> None
 @pytest.mark.parametrize("text", DEEP.values(), ids=DEEP.keys())
 def test_libyamls_own_depth_refusal_is_too_deep(text: str) -> None:
     with pytest.raises(InputError) as info:
-        csea.yamlio._parse(text, "f.yaml", Limits(max_depth=5000), yaml.CSafeLoader)
+        csea.yamlio.reader._parse(text, "f.yaml", Limits(max_depth=5000), yaml.CSafeLoader)
     assert [(p.code, p.message) for p in info.value.problems] == [
         ("yaml-too-deep", "is nested more than 1000 levels deep")
     ]
