@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import AS_OF, generate_catalog, generate_portfolio
 
 from csea.catalog.loader import default_catalog_dir, load_catalog
-from csea.evaluation.portfolio import evaluate_files
+from csea.evaluation.files import evaluate_files
 
 HERE = Path(__file__).parent
 CSEA = [sys.executable, "-m", "csea"]

@@ -13,7 +13,7 @@ import os
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 
-__all__ = ["TODAY_VARIABLE", "today"]
+__all__ = ["today"]
 
 TODAY_VARIABLE = "CSEA_TODAY"
 """The environment variable that overrides today's date (``YYYY-MM-DD``)."""

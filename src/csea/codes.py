@@ -4,10 +4,10 @@ A code is a stable contract: it is what JSON output, JUnit output and CI scripts
 on, so a code is never renamed or reused. There are two kinds:
 
 - a [ProblemCode][csea.codes.ProblemCode] names what is wrong with an input
-  ([Problem.code][csea.Problem]): a file csea cannot read, a model it breaks, a
+  ([Problem.code][csea.errors.Problem]): a file csea cannot read, a model it breaks, a
   catalogue check it fails, an option it cannot use;
 - a [FindingCode][csea.codes.FindingCode] names what an evaluation found in an
-  assessment ([Finding.code][csea.Finding]).
+  assessment ([Finding.code][csea.models.Finding]).
 
 Each code carries its level and what it means in plain words; the documentation's code
 reference is generated from them, and a test checks that every code the program can emit
@@ -31,7 +31,7 @@ __all__ = ["Code", "FindingCode", "Level", "ProblemCode", "Rule", "RuleSet"]
 
 
 class ProblemCode(StrEnum):
-    """What is wrong with an input: the ``code`` of a [Problem][csea.Problem]."""
+    """What is wrong with an input: the ``code`` of a [Problem][csea.errors.Problem]."""
 
     severity: Severity
     """Whether the input is unusable (error) or only worth fixing (warning)."""
@@ -177,7 +177,7 @@ class ProblemCode(StrEnum):
 
 
 class Level(StrEnum):
-    """The level of a finding code: a fixed [FindingLevel][csea.FindingLevel], or escalating."""
+    """The level of a finding code: a fixed [FindingLevel][csea.models.FindingLevel], or escalating."""
 
     ERROR = "error"
     """Always an error."""
@@ -190,7 +190,7 @@ class Level(StrEnum):
 
 
 class FindingCode(StrEnum):
-    """What an evaluation found in an assessment: the ``code`` of a [Finding][csea.Finding]."""
+    """What an evaluation found in an assessment: the ``code`` of a [Finding][csea.models.Finding]."""
 
     level: Level
     """Its level, or how its level is decided."""

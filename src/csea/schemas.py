@@ -2,7 +2,7 @@
 
 The generated files in ``schema/`` are committed so editors (VS Code's YAML
 extension, check-jsonschema) can validate while people type; a test fails when
-they are stale. Regenerate with ``csea schema --write schema/``.
+they are stale. Regenerate with ``make schemas`` (``csea schema --output-dir schema``).
 """
 
 from __future__ import annotations

@@ -32,21 +32,14 @@ from csea.models.conditions import (
     UsersAtLeast,
 )
 
-__all__ = [
-    "EU_MEMBER_STATES",
-    "Trace",
-    "evaluate_condition",
-    "has_users_in",
-    "is_multi_risk",
-    "users_in",
-]
+__all__ = ["Trace", "evaluate_condition", "has_users_in", "is_multi_risk", "users_in"]
 
 
 @dataclass(frozen=True, slots=True)
 class Trace:
     """How one condition came out for a profile, with the parts that decided it.
 
-    Like the engine's other results ([Applicability][csea.Applicability]), a plain frozen
+    Like the engine's other results ([Applicability][csea.models.Applicability]), a plain frozen
     dataclass: built from validated data, many times over, never validated again.
     """
 

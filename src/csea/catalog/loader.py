@@ -27,12 +27,7 @@ from csea.models import Catalog, CatalogHeader, Obligation, Source, SourcesFile,
 from csea.yamlio.reader import DEFAULT_LIMITS, Limits, read_yaml
 from csea.yamlio.validation import validate_document, validate_value
 
-__all__ = [
-    "default_catalog_dir",
-    "load_catalog",
-    "read_catalog_files",
-    "validate_catalog",
-]
+__all__ = ["default_catalog_dir", "load_catalog", "validate_catalog"]
 
 M = TypeVar("M", bound=BaseModel)
 _YAML_SUFFIXES = (".yaml", ".yml")

@@ -96,9 +96,9 @@ MaxEvidenceAgeOption = Annotated[
 """``--max-evidence-age DAYS``, shared by ``check`` and ``report``."""
 
 
-def exit_with(code: ExitCode) -> NoReturn:
+def exit_with(status: ExitCode) -> NoReturn:
     """Stop the command with an exit code."""
-    raise typer.Exit(int(code))
+    raise typer.Exit(int(status))
 
 
 def report_error(error: CseaError) -> NoReturn:

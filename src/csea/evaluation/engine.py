@@ -102,7 +102,7 @@ def evaluate(
 
     Returns:
         The evaluation; it keeps the applicability verdicts it was computed from
-        ([Evaluation.verdicts][csea.models.evaluation.Evaluation.verdicts]), so a report
+        ([Evaluation.verdicts][csea.models.Evaluation.verdicts]), so a report
         never decides applicability again.
 
     Raises:

@@ -5,7 +5,7 @@ profile, refuses one made against another catalogue version (the problems of eve
 are reported together), evaluates each once and rolls them up per organisation.
 ``csea check`` reads the portfolio, ``csea report`` builds its document from the same
 services (their evaluations, the verdicts kept in them, and their answers), and the Python
-API's [evaluate_files][csea.evaluate_files] returns the portfolio.
+API's [evaluate_files][csea.evaluation.files.evaluate_files] returns the portfolio.
 """
 
 from __future__ import annotations

@@ -5,12 +5,12 @@ A finding is an **error** when a legal duty is affected or the file is inconsist
 **warning** when it needs attention but nothing binding is at stake, and **info** when
 it is only worth knowing. "Escalates" means: error when the obligation is a legal
 duty for the service, warning otherwise. Each code's level is declared once, with the
-code, in [csea.codes.FindingCode][]; the [code reference][csea.codes] lists
-them all.
+code, in [FindingCode][csea.codes.FindingCode]; the [code reference][csea.codes] lists
+them all, and the table below.
 
 Each answer of an applicable obligation goes through ``ANSWER_RULES``: small functions
-that take the [Answered][csea.evaluation.findings.Answered] obligation and yield
-findings, each registered with the codes it may emit. To add a finding, declare its code
+that take the ``Answered`` obligation and yield findings, each registered with the codes
+it may emit. To add a finding, declare its code
 in [csea.codes][] and register a rule here.
 """
 

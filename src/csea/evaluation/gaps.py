@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from csea.models import Force, Status
 from csea.models.evaluation import FindingLevel, Gap, ObligationResult
 
-__all__ = ["rank_gaps", "worst_level"]
+__all__ = ["rank_gaps"]
 
 _STATUS_ORDER = {Status.PLANNED: 1, Status.PARTIAL: 2}
 

@@ -29,7 +29,7 @@ from csea.models import (
     Status,
 )
 
-__all__ = ["combine_rollups", "evaluate_portfolio", "every_finding", "failing", "fails"]
+__all__ = ["evaluate_portfolio", "every_finding", "failing", "fails"]
 
 Part = tuple[str, Rollup]
 """A service's roll-up: ``(service name, roll-up)``."""

@@ -45,7 +45,6 @@ from csea.models.evaluation import Evaluation, IndicatorResult, ObligationResult
 from csea.models.vocabulary import Direction, Force
 
 __all__ = [
-    "CREDIT",
     "credit",
     "explain_score",
     "indicator_results",

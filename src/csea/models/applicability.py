@@ -1,9 +1,9 @@
 """What the applicability engine decides: whether each obligation applies, why, how binding.
 
-[applicable_obligations][csea.applicable_obligations] computes these; they are plain frozen
+[applicable_obligations][csea.catalog.applicability.applicable_obligations] computes these; they are plain frozen
 dataclasses, not pydantic models: built from already-validated data, tens of thousands of
 times for a portfolio, and validating them again would only cost time. An
-[Evaluation][csea.Evaluation] keeps the ones it was computed from, so a report reads them
+[Evaluation][csea.models.Evaluation] keeps the ones it was computed from, so a report reads them
 rather than deciding applicability again.
 """
 

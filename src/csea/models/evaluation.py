@@ -233,7 +233,7 @@ class Evaluation(CseaModel):
 
         Kept from the evaluation itself (not a field: never validated or serialized), so a
         report reads them instead of deciding applicability again. Empty for an evaluation
-        not made by [evaluate][csea.evaluate].
+        not made by [evaluate][csea.evaluation.engine.evaluate].
         """
         return self._verdicts
 

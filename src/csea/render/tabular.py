@@ -16,7 +16,7 @@ from rich.table import Table
 from csea.fileio import dumps_json
 from csea.render.view import Part, TableFormat, View
 
-__all__ = ["Cell", "TableView", "Tabular", "to_csv", "to_json", "to_rich"]
+__all__ = ["Cell", "TableView", "Tabular", "to_csv", "to_rich"]
 
 Cell = str | int | float | bool | None | list[str]
 """A table cell: plain values, or a list of strings shown joined."""

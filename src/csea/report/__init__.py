@@ -7,8 +7,8 @@ assessed services ─► build_report ─► ReportDocument ─► csea.render.r
 
 [build_report][csea.report.build.build_report] computes everything a report shows (and
 redacts it when asked) from evaluations already made: it reads no file and decides no
-applicability again. Each format in [csea.render][] only lays the document out, so every
-format says the same thing.
+applicability again. Each format of [csea.render.report][] only lays the document out, so
+every format says the same thing.
 
 ```
 build      build_report, ReportOptions, parse_generated_at

@@ -18,7 +18,7 @@ from csea.site.markdown import (
 from csea.site.paths import obligation_href, pillar_path, provision_href, source_href
 from csea.models import Catalog, Citation, Obligation, Pillar
 
-__all__ = ["obligation_section", "pillar_page"]
+__all__ = ["pillar_page"]
 
 
 def pillar_page(catalog: Catalog, pillar: Pillar) -> str:

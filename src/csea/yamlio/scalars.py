@@ -11,16 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = [
-    "CONVERT",
-    "CORE",
-    "KINDS",
-    "MERGE",
-    "NUMBER_START",
-    "WORDS",
-    "resolve_plain",
-    "short_tag",
-]
+__all__ = ["CONVERT", "CORE", "KINDS", "MERGE", "NUMBER_START", "WORDS", "short_tag"]
 
 CORE = "tag:yaml.org,2002:"
 """The prefix of the core schema's tags."""
