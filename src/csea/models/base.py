@@ -1,7 +1,8 @@
-"""The base model and the constrained types every csea model shares.
+"""The base model and the constrained types every csea model shares, and how versions compare.
 
 Each constrained type is declared once here and reused, so a rule such as "an
-obligation id looks like ``BLOCK-01``" lives in exactly one place.
+obligation id looks like ``BLOCK-01``" lives in exactly one place. Other packages build
+their own models (the report document, for instance) on [CseaModel][csea.models.base.CseaModel].
 """
 
 from __future__ import annotations

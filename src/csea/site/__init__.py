@@ -6,7 +6,8 @@ The mkdocs hook in ``docs/hooks/csea_docs.py`` calls these functions at build ti
   catalogue's overview, one page per pillar, one page per source and the crosswalk;
 - [catalogue_nav][csea.site.catalogue_nav] lists them for the site's navigation;
 - [csea.site.cli_reference][] documents each ``csea`` command from the same click
-  objects that parse its arguments, so the reference cannot drift from ``--help``.
+  objects that parse its arguments, so the reference cannot drift from ``--help``;
+- [csea.site.codes][] writes the code reference from the codes declared in ``csea.codes``.
 
 Everything here is pure: data in, Markdown text out.
 """
