@@ -50,8 +50,12 @@ class ProblemCode(StrEnum):
 
     # Reading a file
     FILE_NOT_FOUND = "file-not-found", Severity.ERROR, "the file does not exist"
-    NOT_A_FILE = "not-a-file", Severity.ERROR, "a directory, pipe, socket or device was named"
-    FILE_UNREADABLE = "file-unreadable", Severity.ERROR, "the file cannot be read (permissions)"
+    NOT_A_FILE = "not-a-file", Severity.ERROR, "a directory, pipe or device was named, not a file"
+    FILE_UNREADABLE = (
+        "file-unreadable",
+        Severity.ERROR,
+        "the file cannot be read (permission denied, I/O)",
+    )
     FILE_TOO_LARGE = "file-too-large", Severity.ERROR, "the file is larger than the size limit"
     NOT_UTF8 = "not-utf8", Severity.ERROR, "the file is not UTF-8 text (a bad byte, or UTF-16)"
     BINARY_FILE = "binary-file", Severity.ERROR, "the file contains NUL bytes"
@@ -92,7 +96,7 @@ class ProblemCode(StrEnum):
     )
     UNKNOWN_VALUE = "unknown-value", Severity.ERROR, "a value outside a closed list of values"
     BAD_FORMAT = "bad-format", Severity.ERROR, "text without the expected form (an id, a URL)"
-    BAD_DATE = "bad-date", Severity.ERROR, "not a date (YYYY-MM-DD); also CSEA_TODAY"
+    BAD_DATE = "bad-date", Severity.ERROR, "not a date (YYYY-MM-DD): a date field, or CSEA_TODAY"
     BAD_CONDITION = "bad-condition", Severity.ERROR, "an applies_when condition that is malformed"
     WRONG_TYPE = "wrong-type", Severity.ERROR, "a value of the wrong type (a list for a mapping)"
     INVALID_VALUE = "invalid-value", Severity.ERROR, "a value the model refuses for another reason"

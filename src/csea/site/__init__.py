@@ -17,12 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from csea.catalog.queries import source_coverage
+from csea.models import Catalog
 from csea.site.overview import crosswalk_page, index_page
 from csea.site.paths import CATALOGUE_INDEX, CROSSWALK, pillar_path, source_path
 from csea.site.pillar_pages import pillar_page
 from csea.site.source_pages import source_page
-from csea.models import Catalog
-from csea.catalog.queries import source_coverage
 
 __all__ = ["GeneratedPage", "NavEntry", "catalogue_nav", "catalogue_pages"]
 

@@ -23,7 +23,14 @@ import typer
 import typer.main
 from typer.testing import CliRunner
 
-__all__ = ["MARKER", "UnknownCommandError", "command_paths", "expand_help_markers", "help_text", "marked_paths"]
+__all__ = [
+    "MARKER",
+    "UnknownCommandError",
+    "command_paths",
+    "expand_help_markers",
+    "help_text",
+    "marked_paths",
+]
 
 HELP_WIDTH = 80
 """Terminal width the help is rendered at."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from csea.catalog.queries import Crosswalk, SourceCoverage, crosswalk
+from csea.models import Catalog, Pillar, Verification
 from csea.site.markdown import link, table, text, words
 from csea.site.paths import (
     CATALOGUE_INDEX,
@@ -14,8 +16,6 @@ from csea.site.paths import (
     relative,
     source_href,
 )
-from csea.models import Catalog, Pillar, Verification
-from csea.catalog.queries import Crosswalk, SourceCoverage, crosswalk
 
 __all__ = ["crosswalk_page", "index_page"]
 

@@ -7,6 +7,7 @@ proves it, its indicators, and every citation with its verification level.
 
 from __future__ import annotations
 
+from csea.models import Catalog, Citation, Obligation, Pillar
 from csea.site.markdown import (
     anchor,
     link,
@@ -16,7 +17,6 @@ from csea.site.markdown import (
     words,
 )
 from csea.site.paths import obligation_href, pillar_path, provision_href, source_href
-from csea.models import Catalog, Citation, Obligation, Pillar
 
 __all__ = ["pillar_page"]
 

@@ -7,6 +7,8 @@ is left uncited, so a reader sees at once what the catalogue covers and what it 
 
 from __future__ import annotations
 
+from csea.catalog.queries import ProvisionCoverage, SourceCoverage
+from csea.models import Catalog, Source
 from csea.site.markdown import (
     link,
     table,
@@ -15,8 +17,6 @@ from csea.site.markdown import (
     words,
 )
 from csea.site.paths import obligation_href, provision_anchor, source_path
-from csea.models import Catalog, Source
-from csea.catalog.queries import ProvisionCoverage, SourceCoverage
 
 __all__ = ["source_page"]
 
