@@ -22,10 +22,10 @@ from typing import Any
 
 import yaml
 
-from csea.applicability import applicable_obligations
-from csea.loader import load_catalog
+from csea.catalog.applicability import applicable_obligations
+from csea.catalog.loader import load_catalog
 from csea.models import Catalog, Feature, Harm, ServiceProfile
-from csea.yamlio import read_yaml
+from csea.yamlio.reader import read_yaml
 
 AS_OF = dt.date(2026, 11, 20)
 """The as-of date every benchmark judges on."""

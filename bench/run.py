@@ -39,8 +39,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import AS_OF, generate_catalog, generate_portfolio
 
-from csea.loader import default_catalog_dir, load_catalog
-from csea.portfolio import evaluate_files
+from csea.catalog.loader import default_catalog_dir, load_catalog
+from csea.evaluation.files import evaluate_files
 
 HERE = Path(__file__).parent
 CSEA = [sys.executable, "-m", "csea"]

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+import subprocess
+import sys
+from importlib import import_module
+from pathlib import Path
+
 import csea
 
 EXPECTED = {
@@ -113,3 +119,40 @@ def test_every_export_exists_and_is_documented() -> None:
         member = getattr(csea, name)
         if callable(member) and name != "__version__":
             assert member.__doc__, f"csea.{name} has no docstring"
+
+
+def _public_face() -> tuple[dict[str, str], list[str], dict[str, str]]:
+    """From csea/__init__.py: the TYPE_CHECKING imports, ``__all__`` and the lazy table."""
+    tree = ast.parse(Path(csea.__file__).read_text(encoding="utf-8"))
+    typed: dict[str, str] = {}
+    names: list[str] = []
+    lazy: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            imports = [s for s in node.body if isinstance(s, ast.ImportFrom)]
+            assert len(imports) == len(node.body)
+            typed |= {alias.name: s.module or "" for s in imports for alias in s.names}
+        elif isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "__all__":
+            names = ast.literal_eval(node.value)
+        elif isinstance(node, ast.AnnAssign) and ast.unparse(node.target) == "_LAZY":
+            assert node.value is not None
+            lazy = ast.literal_eval(node.value)
+    return typed, names, lazy
+
+
+def test_type_checking_imports_all_and_lazy_table_agree() -> None:
+    typed, names, lazy = _public_face()
+    assert (typed == lazy, sorted(names) == sorted([*lazy, "__version__"])) == (True, True)
+
+
+def test_each_lazy_name_is_defined_where_the_table_says() -> None:
+    _, _, lazy = _public_face()
+    assert [n for n, module in lazy.items() if n not in vars(import_module(module))] == []
+
+
+def test_import_csea_loads_nothing_but_its_face() -> None:
+    code = "import sys, csea; print(sorted(m for m in sys.modules if m.startswith('csea')))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "['csea', 'csea.__about__']"

@@ -31,9 +31,14 @@ from tests.docs.blocks import Block, blocks
 
 REPO = Path(__file__).resolve().parent.parent
 LOCK = REPO / "requirements" / "runtime.txt"
-_COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv*", "site", "out", "dist", "build", "*.egg-info", "__pycache__", ".*_cache"
-)
+_IGNORE_ANYWHERE = shutil.ignore_patterns(".git", ".venv*", "*.egg-info", "__pycache__", ".*_cache")
+_OUTPUT_FOLDERS = {"site", "out", "dist", "build"}
+"""Build output, left out only at the top of the tree (``src/csea/site`` is source)."""
+
+
+def _copy_ignore(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_IGNORE_ANYWHERE(folder, names))
+    return ignored | (_OUTPUT_FOLDERS & set(names)) if Path(folder) == REPO else ignored
 
 
 def _run(
@@ -62,7 +67,7 @@ class Built:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     home = tmp_path_factory.mktemp("release")
-    shutil.copytree(REPO, home / "csea", symlinks=True, ignore=_COPY_IGNORE)
+    shutil.copytree(REPO, home / "csea", symlinks=True, ignore=_copy_ignore)
     # python -m build: the sdist first, then the wheel from the unpacked sdist. The locked
     # hatchling builds it (no isolation), so the test needs no package index.
     _run([sys.executable, "-m", "build", "--no-isolation", "./csea"], cwd=home)

@@ -3,10 +3,12 @@
 - the catalogue pages (overview, one per pillar, one per source, the crosswalk), from
   the catalogue in ``obligations/`` (or ``$CSEA_CATALOG``), loaded and checked exactly
   as ``csea`` loads it: a catalogue with problems stops the build and lists them;
+- the code reference (every problem and finding code), from ``csea.codes``, and the
+  ``<!-- csea-codes: ... -->`` markers of other pages, replaced by a table of codes;
 - the CLI reference's ``<!-- csea-help: ... -->`` markers, replaced by ``--help``;
 - the JSON Schemas in ``schema/``, published under ``schema/`` in the site.
 
-The work is done by ``csea.docs`` (typed and tested); this file only wires it to mkdocs.
+The work is done by ``csea.site`` (typed and tested); this file only wires it to mkdocs.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from csea.catalog.loader import load_catalog
 from csea.cli import app
-from csea.docs import GeneratedPage, catalogue_nav, catalogue_pages
-from csea.docs.cli_reference import UnknownCommandError, expand_help_markers
 from csea.errors import InputError
-from csea.loader import load_catalog
+from csea.site import GeneratedPage, catalogue_nav, catalogue_pages
+from csea.site.cli_reference import UnknownCommandError, expand_help_markers
+from csea.site.codes import CODES, codes_page, expand_code_markers
 
 NAV_SLOT = "catalogue/index.md"
 """The nav entry (in mkdocs.yml) that the generated catalogue navigation replaces."""
@@ -44,7 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except InputError as error:
         details = "\n".join(str(problem) for problem in error.problems)
         raise PluginError(f"the catalogue in {directory} cannot be used:\n{details}") from None
-    _generated[:] = catalogue_pages(catalog)
+    _generated[:] = [*catalogue_pages(catalog), GeneratedPage(CODES, "Codes", codes_page())]
     config.nav = [_fill_slot(entry) for entry in config.nav or []]
     return config
 
@@ -61,7 +64,7 @@ def _fill_slot(entry: Any) -> Any:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated catalogue pages and the JSON Schemas to the site."""
+    """Add the generated pages (catalogue, codes) and the JSON Schemas to the site."""
     for page in _generated:
         files.append(File.generated(config, page.path, content=page.markdown))
     for schema in sorted((_repo(config) / "schema").glob("*.schema.json")):
@@ -70,8 +73,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace every ``csea-help`` marker with the command's ``--help`` output."""
+    """Replace every ``csea-help`` marker with ``--help``, every ``csea-codes`` one with codes."""
     try:
-        return expand_help_markers(markdown, app)
+        return expand_help_markers(expand_code_markers(markdown), app)
     except UnknownCommandError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None

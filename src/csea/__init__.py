@@ -24,21 +24,42 @@ from typing import TYPE_CHECKING, Any
 from csea.__about__ import __version__
 
 if TYPE_CHECKING:
-    from csea.applicability import (
-        Applicability,
-        Binding,
-        CitationState,
-        applicability,
-        applicable_obligations,
-    )
-    from csea.assessment import (
-        LoadedAssessment,
-        load_assessment,
-    )
-    from csea.diff import (
+    from csea.assessment.diff import (
         AssessmentDiff,
         compare_assessments,
         diff_assessments,
+    )
+    from csea.assessment.load import (
+        LoadedAssessment,
+        load_assessment,
+        load_profile,
+    )
+    from csea.assessment.migrate import (
+        Migration,
+        migrate_assessment,
+        plan_migration,
+    )
+    from csea.assessment.skeleton import (
+        InitResult,
+        init_assessment,
+        plan_init,
+    )
+    from csea.catalog.applicability import (
+        applicability,
+        applicable_obligations,
+    )
+    from csea.catalog.loader import (
+        default_catalog_dir,
+        load_catalog,
+        validate_catalog,
+    )
+    from csea.catalog.queries import (
+        Crosswalk,
+        ProvisionCoverage,
+        SourceCoverage,
+        crosswalk,
+        select_obligations,
+        source_coverage,
     )
     from csea.errors import (
         CatalogError,
@@ -48,33 +69,36 @@ if TYPE_CHECKING:
         Severity,
         WriteRefusedError,
     )
-    from csea.evaluation import (
+    from csea.evaluation.engine import (
         DEFAULT_MAX_EVIDENCE_AGE_DAYS,
         evaluate,
         progress,
     )
+    from csea.evaluation.files import (
+        AssessedService,
+        evaluate_files,
+    )
+    from csea.evaluation.portfolio import (
+        evaluate_portfolio,
+    )
+    from csea.evaluation.scoring import (
+        explain_score,
+    )
     from csea.fileio import (
         write_atomic,
     )
-    from csea.loader import (
-        default_catalog_dir,
-        load_catalog,
-        validate_catalog,
-    )
-    from csea.migrate import (
-        Migration,
-        migrate_assessment,
-        plan_migration,
-    )
     from csea.models import (
         Answer,
+        Applicability,
         Assessment,
+        Binding,
         Catalog,
         CatalogHeader,
         CatalogRef,
         Change,
         ChangeKind,
         Citation,
+        CitationState,
         Condition,
         Designation,
         Direction,
@@ -89,12 +113,15 @@ if TYPE_CHECKING:
         Gap,
         Harm,
         Indicator,
+        IndicatorResult,
         IndicatorTarget,
         IndicatorValue,
         Measure,
         Obligation,
         ObligationResult,
+        OrganisationRollup,
         Pillar,
+        Portfolio,
         Progress,
         Provision,
         Question,
@@ -114,44 +141,19 @@ if TYPE_CHECKING:
         UncitedProvision,
         Verification,
     )
-    from csea.models.evaluation import (
-        IndicatorResult,
-        OrganisationRollup,
-        Portfolio,
-    )
-    from csea.portfolio import (
-        evaluate_files,
-        evaluate_portfolio,
-    )
-    from csea.profile import (
-        load_profile,
-    )
-    from csea.queries import (
-        Crosswalk,
-        ProvisionCoverage,
-        SourceCoverage,
-        crosswalk,
-        select_obligations,
-        source_coverage,
-    )
     from csea.render.report import (
-        AssessedService,
-        ReportDocument,
         ReportFormat,
+        render_report,
+    )
+    from csea.report.build import (
         ReportOptions,
         build_report,
-        render_report,
+    )
+    from csea.report.document import (
+        ReportDocument,
     )
     from csea.schemas import (
         json_schema,
-    )
-    from csea.scoring import (
-        explain_score,
-    )
-    from csea.skeleton import (
-        InitResult,
-        init_assessment,
-        plan_init,
     )
 
 __all__ = [
@@ -254,12 +256,13 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
+    "DEFAULT_MAX_EVIDENCE_AGE_DAYS": "csea.evaluation.engine",
     "Answer": "csea.models",
-    "Applicability": "csea.applicability",
-    "AssessedService": "csea.render.report",
+    "Applicability": "csea.models",
+    "AssessedService": "csea.evaluation.files",
     "Assessment": "csea.models",
-    "AssessmentDiff": "csea.diff",
-    "Binding": "csea.applicability",
+    "AssessmentDiff": "csea.assessment.diff",
+    "Binding": "csea.models",
     "Catalog": "csea.models",
     "CatalogError": "csea.errors",
     "CatalogHeader": "csea.models",
@@ -267,11 +270,10 @@ _LAZY: dict[str, str] = {
     "Change": "csea.models",
     "ChangeKind": "csea.models",
     "Citation": "csea.models",
-    "CitationState": "csea.applicability",
+    "CitationState": "csea.models",
     "Condition": "csea.models",
-    "Crosswalk": "csea.queries",
+    "Crosswalk": "csea.catalog.queries",
     "CseaError": "csea.errors",
-    "DEFAULT_MAX_EVIDENCE_AGE_DAYS": "csea.evaluation",
     "Designation": "csea.models",
     "Direction": "csea.models",
     "EnterpriseSize": "csea.models",
@@ -285,28 +287,28 @@ _LAZY: dict[str, str] = {
     "Gap": "csea.models",
     "Harm": "csea.models",
     "Indicator": "csea.models",
-    "IndicatorResult": "csea.models.evaluation",
+    "IndicatorResult": "csea.models",
     "IndicatorTarget": "csea.models",
     "IndicatorValue": "csea.models",
-    "InitResult": "csea.skeleton",
+    "InitResult": "csea.assessment.skeleton",
     "InputError": "csea.errors",
-    "LoadedAssessment": "csea.assessment",
+    "LoadedAssessment": "csea.assessment.load",
     "Measure": "csea.models",
-    "Migration": "csea.migrate",
+    "Migration": "csea.assessment.migrate",
     "Obligation": "csea.models",
     "ObligationResult": "csea.models",
-    "OrganisationRollup": "csea.models.evaluation",
+    "OrganisationRollup": "csea.models",
     "Pillar": "csea.models",
-    "Portfolio": "csea.models.evaluation",
+    "Portfolio": "csea.models",
     "Problem": "csea.errors",
     "Progress": "csea.models",
     "Provision": "csea.models",
-    "ProvisionCoverage": "csea.queries",
+    "ProvisionCoverage": "csea.catalog.queries",
     "Question": "csea.models",
     "Relationship": "csea.models",
-    "ReportDocument": "csea.render.report",
+    "ReportDocument": "csea.report.document",
     "ReportFormat": "csea.render.report",
-    "ReportOptions": "csea.render.report",
+    "ReportOptions": "csea.report.build",
     "ReviewFlag": "csea.models",
     "ReviewReason": "csea.models",
     "RiskLevel": "csea.models",
@@ -316,7 +318,7 @@ _LAZY: dict[str, str] = {
     "ServiceProfile": "csea.models",
     "Severity": "csea.errors",
     "Source": "csea.models",
-    "SourceCoverage": "csea.queries",
+    "SourceCoverage": "csea.catalog.queries",
     "SourceKind": "csea.models",
     "SourceStatus": "csea.models",
     "Status": "csea.models",
@@ -324,30 +326,30 @@ _LAZY: dict[str, str] = {
     "UncitedProvision": "csea.models",
     "Verification": "csea.models",
     "WriteRefusedError": "csea.errors",
-    "applicability": "csea.applicability",
-    "applicable_obligations": "csea.applicability",
-    "build_report": "csea.render.report",
-    "compare_assessments": "csea.diff",
-    "crosswalk": "csea.queries",
-    "default_catalog_dir": "csea.loader",
-    "diff_assessments": "csea.diff",
-    "evaluate": "csea.evaluation",
-    "evaluate_files": "csea.portfolio",
-    "evaluate_portfolio": "csea.portfolio",
-    "explain_score": "csea.scoring",
-    "init_assessment": "csea.skeleton",
+    "applicability": "csea.catalog.applicability",
+    "applicable_obligations": "csea.catalog.applicability",
+    "build_report": "csea.report.build",
+    "compare_assessments": "csea.assessment.diff",
+    "crosswalk": "csea.catalog.queries",
+    "default_catalog_dir": "csea.catalog.loader",
+    "diff_assessments": "csea.assessment.diff",
+    "evaluate": "csea.evaluation.engine",
+    "evaluate_files": "csea.evaluation.files",
+    "evaluate_portfolio": "csea.evaluation.portfolio",
+    "explain_score": "csea.evaluation.scoring",
+    "init_assessment": "csea.assessment.skeleton",
     "json_schema": "csea.schemas",
-    "load_assessment": "csea.assessment",
-    "load_catalog": "csea.loader",
-    "load_profile": "csea.profile",
-    "migrate_assessment": "csea.migrate",
-    "plan_init": "csea.skeleton",
-    "plan_migration": "csea.migrate",
-    "progress": "csea.evaluation",
+    "load_assessment": "csea.assessment.load",
+    "load_catalog": "csea.catalog.loader",
+    "load_profile": "csea.assessment.load",
+    "migrate_assessment": "csea.assessment.migrate",
+    "plan_init": "csea.assessment.skeleton",
+    "plan_migration": "csea.assessment.migrate",
+    "progress": "csea.evaluation.engine",
     "render_report": "csea.render.report",
-    "select_obligations": "csea.queries",
-    "source_coverage": "csea.queries",
-    "validate_catalog": "csea.loader",
+    "select_obligations": "csea.catalog.queries",
+    "source_coverage": "csea.catalog.queries",
+    "validate_catalog": "csea.catalog.loader",
     "write_atomic": "csea.fileio",
 }
 """Public name -> the module that defines it. Names are imported on first use, so

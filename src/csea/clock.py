@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 
-__all__ = ["TODAY_VARIABLE", "today"]
+__all__ = ["today"]
 
 TODAY_VARIABLE = "CSEA_TODAY"
 """The environment variable that overrides today's date (``YYYY-MM-DD``)."""
@@ -31,4 +32,4 @@ def today() -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         message = f"{TODAY_VARIABLE} is '{value}'; expected a date such as 2026-11-20"
-        raise InputError([Problem(code="bad-date", message=message)], message) from None
+        raise InputError([Problem(code=ProblemCode.BAD_DATE, message=message)], message) from None

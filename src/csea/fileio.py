@@ -1,4 +1,4 @@
-"""Writing user files safely: atomically, and never over a file csea could not read.
+"""Writing files safely (atomically, never over a file csea could not read), and JSON text.
 
 Commands that rewrite a user's file (``init``, ``migrate``) or write a report (``report -o``)
 go through [write_atomic][csea.fileio.write_atomic]: the new text goes to a temporary file
@@ -8,21 +8,25 @@ original file's permissions are kept; a symlink is written through, not replaced
 
 [refuse_unreadable][csea.fileio.refuse_unreadable] guards a rewrite: when the target exists
 but cannot be parsed, csea refuses to write over it, so nothing the user wrote is lost.
+
+Every JSON text csea writes (outputs, schemas) has one layout:
+[dumps_json][csea.fileio.dumps_json].
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from csea.errors import InputError, WriteRefusedError
 
-__all__ = ["display_path", "refuse_unreadable", "write_atomic"]
+__all__ = ["display_path", "dumps_json", "refuse_unreadable", "write_atomic"]
 
 T = TypeVar("T")
 
@@ -88,6 +92,11 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def dumps_json(value: Any) -> str:
+    """Stable, readable JSON (two-space indent, UTF-8 kept, trailing newline)."""
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 def _mode_for(target: Path) -> int:

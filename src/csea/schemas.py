@@ -2,42 +2,32 @@
 
 The generated files in ``schema/`` are committed so editors (VS Code's YAML
 extension, check-jsonschema) can validate while people type; a test fails when
-they are stale. Regenerate with ``csea schema --write schema/``.
+they are stale. Regenerate with ``make schemas`` (``csea schema --output-dir schema``).
 """
 
 from __future__ import annotations
 
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
-from csea.render.tabular import dumps_json
+from csea.fileio import dumps_json
 
 __all__ = ["SCHEMAS", "json_schema", "schema_model", "schema_text", "write_schemas"]
 
-SCHEMAS: dict[str, tuple[str, str]] = {
-    "catalog": ("csea.models:CatalogHeader", "The catalogue header, obligations/catalog.yaml"),
-    "sources": (
-        "csea.models:SourcesFile",
-        "Sources and their provisions, obligations/sources.yaml",
-    ),
-    "obligation": ("csea.models:Obligation", "One obligation, obligations/<pillar>/<ID>.yaml"),
-    "uncited": (
-        "csea.models:UncitedFile",
-        "Provisions deliberately not cited, obligations/uncited.yaml",
-    ),
-    "profile": ("csea.models:ServiceProfile", "A service profile, profile.yaml"),
-    "assessment": ("csea.models:Assessment", "A service's assessment, assessment.yaml"),
-    "report": (
-        "csea.render.report.document:ReportDocument",
-        "A report as data, csea report --format json",
-    ),
+SCHEMAS: dict[str, str] = {
+    "catalog": "The catalogue header, obligations/catalog.yaml",
+    "sources": "Sources and their provisions, obligations/sources.yaml",
+    "obligation": "One obligation, obligations/<pillar>/<ID>.yaml",
+    "uncited": "Provisions deliberately not cited, obligations/uncited.yaml",
+    "profile": "A service profile, profile.yaml",
+    "assessment": "A service's assessment, assessment.yaml",
+    "report": "A report as data, csea report --format json",
 }
-"""Schema name -> (``module:Model``, what file it describes). Models are imported only when
-a schema is asked for, so listing the names costs nothing."""
+"""Schema name -> what file it describes. Listing the names imports no model."""
 
 
 def schema_model(name: str) -> type[BaseModel]:
@@ -48,10 +38,31 @@ def schema_model(name: str) -> type[BaseModel]:
     """
     if name not in SCHEMAS:
         message = f"unknown schema '{name}'; expected one of: {', '.join(SCHEMAS)}"
-        raise InputError([Problem(code="unknown-schema", message=message)], message)
-    module, _, attribute = SCHEMAS[name][0].partition(":")
-    model: type[BaseModel] = getattr(import_module(module), attribute)
-    return model
+        raise InputError([Problem(code=ProblemCode.UNKNOWN_SCHEMA, message=message)], message)
+    return _models()[name]
+
+
+def _models() -> dict[str, type[BaseModel]]:
+    """Schema name -> model, imported only when a schema is asked for (``csea`` starts faster)."""
+    from csea.models import (  # noqa: PLC0415
+        Assessment,
+        CatalogHeader,
+        Obligation,
+        ServiceProfile,
+        SourcesFile,
+        UncitedFile,
+    )
+    from csea.report.document import ReportDocument  # noqa: PLC0415
+
+    return {
+        "catalog": CatalogHeader,
+        "sources": SourcesFile,
+        "obligation": Obligation,
+        "uncited": UncitedFile,
+        "profile": ServiceProfile,
+        "assessment": Assessment,
+        "report": ReportDocument,
+    }
 
 
 def json_schema(name: str) -> dict[str, Any]:
@@ -61,7 +72,7 @@ def json_schema(name: str) -> dict[str, Any]:
         InputError: An unknown schema name.
     """
     model = schema_model(name)
-    description = SCHEMAS[name][1]
+    description = SCHEMAS[name]
     schema = model.model_json_schema(by_alias=True, mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from csea.cli import app
-from csea.docs.cli_reference import (
+from csea.site.cli_reference import (
     UnknownCommandError,
     command_paths,
     expand_help_markers,

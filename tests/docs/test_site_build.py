@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from csea import load_catalog
-from csea.docs.markdown import anchor
-from csea.docs.paths import provision_anchor
+from csea.site.markdown import anchor
+from csea.site.paths import provision_anchor
 
 ROOT = Path(__file__).resolve().parents[2]
 

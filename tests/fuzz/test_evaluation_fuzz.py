@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csea.applicability import applicable_obligations
-from csea.evaluation import evaluate
-from csea.loader import load_catalog
+from csea.catalog.applicability import applicable_obligations
+from csea.catalog.loader import load_catalog
+from csea.evaluation.engine import evaluate
 from csea.models import Assessment, Catalog, Feature, ServiceKind, ServiceProfile, Status
 from csea.models.evaluation import Evaluation
-from tests.assessment.factories import catalog_dir
+from tests.evaluation.factories import catalog_dir
 from tests.fuzz.strategies import FUZZ
 
 _DATES = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 12, 31))

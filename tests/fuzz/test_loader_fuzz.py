@@ -15,11 +15,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csea.assessment import load_assessment
+from csea.assessment.load import load_assessment, load_profile
+from csea.catalog.loader import load_catalog
 from csea.errors import CatalogError, InputError, Problem
-from csea.loader import load_catalog
 from csea.models import Catalog, ServiceProfile
-from csea.profile import load_profile
 from tests.conftest import BLOCK_01, CATALOG_YAML, GROOM_01, SOURCES_YAML
 from tests.fuzz.strategies import FUZZ, plain_values
 from tests.hostile.conftest import ASSESSMENT, PROFILE

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csea.errors import InputError
-from csea.yamlio import DEFAULT_LIMITS, YamlDocument, _parse
+from csea.yamlio.reader import DEFAULT_LIMITS, YamlDocument, _parse
 from tests.fuzz.strategies import FUZZ, any_text, plain_values, yamlish_text
 
 PARSERS = {"libyaml": yaml.CSafeLoader, "python": yaml.SafeLoader}

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import csea.yamlio
+import csea.yamlio.reader
 from tests.conftest import CatalogFactory
 
 PROFILE = """\
@@ -81,7 +81,7 @@ def workspace(tmp_path: Path, make_catalog: CatalogFactory) -> Workspace:
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run the test with the C parser and again with the pure Python fallback."""
     loader = yaml.CSafeLoader if request.param == "libyaml" else yaml.SafeLoader
-    monkeypatch.setattr(csea.yamlio, "_LOADER", loader)
+    monkeypatch.setattr(csea.yamlio.reader, "_LOADER", loader)
     return str(request.param)
 
 

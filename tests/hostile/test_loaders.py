@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from csea.assessment import load_assessment
+from csea.assessment.load import load_assessment, load_profile
+from csea.catalog.loader import load_catalog
 from csea.errors import CatalogError, InputError, Problem
-from csea.loader import load_catalog
-from csea.profile import load_profile
 from tests.hostile.cases import CASE_IDS, CASES, Case
 from tests.hostile.conftest import Workspace
 

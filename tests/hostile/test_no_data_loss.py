@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from csea.assessment import load_assessment
+from csea.assessment.load import load_assessment
 from tests.hostile.conftest import Csea, Workspace
 
 COMMENTED = """\

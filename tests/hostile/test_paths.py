@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from csea.assessment import load_assessment
+from csea.assessment.load import load_assessment
+from csea.catalog.loader import load_catalog
 from csea.errors import CatalogError
-from csea.loader import load_catalog
 from tests.conftest import BLOCK_01
 from tests.hostile.conftest import PROFILE, Csea, Workspace
 

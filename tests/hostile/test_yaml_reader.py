@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-import csea.yamlio
+import csea.yamlio.reader
 from csea.errors import InputError
-from csea.yamlio import Limits, parse_yaml, read_yaml
+from csea.yamlio.reader import Limits, parse_yaml, read_yaml
 from tests.hostile.cases import CASES, Case
 
 YAML_CASES = [case for case in CASES if case.code != "wrong-type"]
@@ -162,7 +162,7 @@ def test_a_parsers_own_depth_refusal_is_too_deep_with_its_place() -> None:
     refusal = yaml.scanner.ScannerError(
         "while increasing flow level", mark, "exceeded maximum nesting depth", mark
     )
-    assert csea.yamlio._syntax(refusal, Limits(max_depth=5000)) == (
+    assert csea.yamlio.reader._syntax(refusal, Limits(max_depth=5000)) == (
         42,
         1003,
         "yaml-too-deep",

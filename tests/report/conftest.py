@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 
-from csea.assessment import load_assessment
-from csea.evaluation import evaluate
-from csea.loader import load_catalog
+from csea.assessment.load import load_assessment
+from csea.catalog.loader import load_catalog
+from csea.evaluation.engine import evaluate
+from csea.evaluation.files import AssessedService
 from csea.models import Catalog, ServiceProfile, Status
 from csea.models.evaluation import Evaluation, Finding, FindingLevel, ObligationResult, Rollup
 from csea.models.vocabulary import Force
-from csea.render.report import AssessedService
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CATALOG_DIR = FIXTURES / "catalog"

@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 
 from csea.errors import InputError
+from csea.evaluation.files import AssessedService
 from csea.models import Catalog, Status
 from csea.models.evaluation import FindingLevel, Gap, Progress, StatusMove
 from csea.models.vocabulary import Force
-from csea.render.report import AssessedService, ReportOptions, build_report
-from csea.render.report.document import ChangeEntry, GapEntry, Headline, VerificationNote
+from csea.report.build import ReportOptions, build_report
+from csea.report.document import ChangeEntry, GapEntry, Headline, VerificationNote
 from tests.report.conftest import EvaluationFactory, finding, make_profile, make_result
 
 

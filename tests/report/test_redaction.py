@@ -11,9 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from csea.cli import app
+from csea.evaluation.files import AssessedService
 from csea.models import Catalog
-from csea.render.report import AssessedService, ReportOptions, build_report
-from csea.render.report.redaction import REDACTED, secrets_of
+from csea.report.build import ReportOptions, build_report
+from csea.report.redaction import REDACTED, secrets_of
 from tests.report.conftest import CATALOG_DIR
 
 SECRETS = {

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from csea.errors import InputError
+from csea.evaluation.files import AssessedService
 from csea.models import Catalog, Status
 from csea.models.evaluation import ObligationResult
 from csea.models.vocabulary import Verification
-from csea.render.report import AssessedService, ReportOptions, build_report
-from csea.render.report.document import ProvisionAnswer, ProvisionEntry, Standing
-from csea.render.report.regulator import parse_view, standing
+from csea.report.build import ReportOptions, build_report
+from csea.report.document import ProvisionAnswer, ProvisionEntry, Standing
+from csea.report.regulator import parse_view, standing
 from tests.report.conftest import make_result
 
 

@@ -71,7 +71,7 @@ def schema(
         for path in write_schemas(output_dir):
             out.print(f"wrote {path}", markup=False)
     elif name is None:
-        for key, (_, description) in SCHEMAS.items():
+        for key, description in SCHEMAS.items():
             out.print(f"{key:12} {description}", markup=False)
     else:
         write_stdout(schema_text(name))

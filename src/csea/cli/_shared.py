@@ -1,12 +1,12 @@
-"""What every command shares: exit codes, options, consoles and error reporting."""
+"""What every command shares: exit codes, options, consoles, writing a view, error reporting."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable
-from enum import IntEnum, StrEnum
+from collections.abc import Callable, Sequence
+from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
@@ -15,22 +15,20 @@ from rich.console import Console
 
 from csea.clock import today
 from csea.errors import CseaError, InputError
-from csea.loader import load_catalog
-from csea.models import Catalog
-from csea.render.tabular import PLAIN_WIDTH
+from csea.render.view import PLAIN_WIDTH, Line, Part, Styled
 
 __all__ = [
     "CatalogOption",
     "ExitCode",
     "MaxEvidenceAgeOption",
-    "TableFormat",
     "as_of_date",
     "as_of_option",
+    "emit",
     "exit_with",
     "handle_errors",
-    "load",
     "out",
     "stderr",
+    "write_stdout",
 ]
 
 P = ParamSpec("P")
@@ -46,14 +44,6 @@ class ExitCode(IntEnum):
     """The command ran and found problems (catalogue problems, findings at the fail level)."""
     UNUSABLE = 2
     """Bad usage or unusable input: nothing was computed and nothing was written."""
-
-
-class TableFormat(StrEnum):
-    """Output formats for table-shaped views."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
 
 
 def _console(*, stderr: bool, soft_wrap: bool) -> Console:
@@ -106,9 +96,9 @@ MaxEvidenceAgeOption = Annotated[
 """``--max-evidence-age DAYS``, shared by ``check`` and ``report``."""
 
 
-def exit_with(code: ExitCode) -> NoReturn:
+def exit_with(status: ExitCode) -> NoReturn:
     """Stop the command with an exit code."""
-    raise typer.Exit(int(code))
+    raise typer.Exit(int(status))
 
 
 def report_error(error: CseaError) -> NoReturn:
@@ -139,12 +129,26 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def load(catalog_dir: Path | None) -> Catalog:
-    """Load the catalogue (the shipped one when ``catalog_dir`` is None)."""
-    return load_catalog(catalog_dir)
-
-
 def write_stdout(text: str) -> None:
     """Write text to stdout exactly (no wrapping, no markup)."""
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def emit(parts: Sequence[Part]) -> None:
+    """Write a rendered view: exact text to stdout, lines through the consoles, tables printed.
+
+    Styled text has colour on an interactive terminal and is plain text anywhere else.
+    """
+    for part in parts:
+        if isinstance(part, str):
+            write_stdout(part)
+        elif isinstance(part, Line):
+            (stderr if part.err else out).print(part.text, markup=False)
+        elif isinstance(part, Styled) and not sys.stdout.isatty():
+            write_stdout(part.text)
+        elif isinstance(part, Styled):
+            for renderable in part.rich:
+                out.print(renderable)
+        else:
+            out.print(part)

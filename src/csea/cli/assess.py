@@ -3,60 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from csea.applicability import applicability, applicable_obligations
+from csea.assessment.load import load_profile
+from csea.catalog.applicability import applicability, applicable_obligations
+from csea.catalog.loader import load_catalog
+from csea.catalog.queries import require_obligation
 from csea.cli._shared import (
     CatalogOption,
     ExitCode,
     MaxEvidenceAgeOption,
     as_of_date,
     as_of_option,
+    emit,
     exit_with,
     handle_errors,
-    load,
-    out,
-    write_stdout,
 )
-from csea.evaluation import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.models.evaluation import FindingLevel
-from csea.portfolio import evaluate_files
-from csea.profile import load_profile
-from csea.queries import require_obligation
-from csea.render.applicability_views import (
-    applicable_json,
-    applicable_table,
-    explain_json,
-    explain_text,
-)
-from csea.render.check_views import (
-    check_json,
-    check_summary,
-    every_finding,
-    fails,
-    findings_table,
-)
-from csea.render.tabular import dumps_json, to_rich
+from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
+from csea.evaluation.files import evaluate_files
+from csea.evaluation.portfolio import fails
+from csea.models import FindingLevel
+from csea.render.applicability import ApplicableView, ExplainView
+from csea.render.check import CheckView
+from csea.render.view import TableJsonFormat
 
 __all__ = ["register"]
-
-
-class OutputFormat(StrEnum):
-    """Output formats of ``applicable`` and ``check``."""
-
-    TABLE = "table"
-    JSON = "json"
-
 
 AsOfOption = Annotated[dt.datetime | None, as_of_option("in-force dates")]
 CheckAsOfOption = Annotated[
     dt.datetime | None, as_of_option("in-force dates, evidence age and due dates")
 ]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
+FormatOption = Annotated[TableJsonFormat, typer.Option("--format", help="Output format.")]
 
 
 @handle_errors
@@ -77,26 +57,20 @@ def applicable(
         bool, typer.Option("--all", help="List every obligation, with why it does not apply.")
     ] = False,
     as_of: AsOfOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = TableJsonFormat.TABLE,
     catalog_dir: CatalogOption = None,
 ) -> None:
     """List the obligations that apply to a service, with why and their force for it."""
-    catalog = load(catalog_dir)
+    catalog = load_catalog(catalog_dir)
     profile = load_profile(profile_path)
     day = as_of_date(as_of)
     if explain is not None:
         obligation = require_obligation(catalog, explain)
         verdict = applicability(catalog, obligation, profile, day)
-        if fmt is OutputFormat.JSON:
-            write_stdout(dumps_json(explain_json(catalog, profile, verdict, day)))
-        else:
-            write_stdout(explain_text(catalog, profile, obligation, verdict, day))
+        emit(ExplainView(catalog, profile, obligation, verdict, day).render(fmt))
         return
     verdicts = [v for v in applicable_obligations(catalog, profile, day) if show_all or v.applies]
-    if fmt is OutputFormat.JSON:
-        write_stdout(dumps_json(applicable_json(catalog, profile, verdicts, day)))
-    else:
-        out.print(to_rich(applicable_table(catalog, profile, verdicts, day)))
+    emit(ApplicableView(catalog, profile, verdicts, day).render(fmt))
 
 
 @handle_errors
@@ -113,7 +87,7 @@ def check(
     ] = FindingLevel.ERROR,
     max_evidence_age: MaxEvidenceAgeOption = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
     as_of: CheckAsOfOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = TableJsonFormat.TABLE,
     catalog_dir: CatalogOption = None,
 ) -> None:
     """Check assessments: findings, scores and, for several services, a roll-up per organisation.
@@ -121,16 +95,13 @@ def check(
     Exit 0 when nothing at or above --fail-on was found, 1 when something was, 2 when
     an input cannot be used (missing or invalid file, other catalogue version).
     """
-    catalog = load(catalog_dir)
     portfolio = evaluate_files(
-        catalog, assessments, as_of=as_of_date(as_of), max_evidence_age_days=max_evidence_age
+        load_catalog(catalog_dir),
+        assessments,
+        as_of=as_of_date(as_of),
+        max_evidence_age_days=max_evidence_age,
     )
-    if fmt is OutputFormat.JSON:
-        write_stdout(dumps_json(check_json(portfolio, fail_on)))
-    else:
-        if every_finding(portfolio):
-            out.print(to_rich(findings_table(portfolio)))
-        write_stdout(check_summary(portfolio, fail_on))
+    emit(CheckView(portfolio, fail_on).render(fmt))
     if fails(portfolio, fail_on):
         exit_with(ExitCode.FINDINGS)
 

@@ -3,39 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from csea.catalog.loader import load_catalog
 from csea.cli._shared import (
     CatalogOption,
     ExitCode,
     as_of_date,
     as_of_option,
+    emit,
     exit_with,
     handle_errors,
-    load,
-    out,
     stderr,
     write_stdout,
 )
-from csea.render.tabular import to_rich
+from csea.render.view import DiffFormat
 
 if TYPE_CHECKING:
-    from csea.migrate import Migration
-    from csea.skeleton import InitResult
+    from csea.assessment.migrate import Migration
+    from csea.assessment.skeleton import InitResult
 
 __all__ = ["register"]
-
-
-class DiffFormat(StrEnum):
-    """Output formats of ``csea diff``."""
-
-    TABLE = "table"
-    MD = "md"
-    JSON = "json"
 
 
 AsOfOption = Annotated[
@@ -70,9 +61,9 @@ def init(
     added, answers that no longer apply are flagged for review, and everything else is
     kept byte for byte.
     """
-    from csea.skeleton import init_assessment  # noqa: PLC0415 - only this command needs it
+    from csea.assessment.skeleton import init_assessment  # noqa: PLC0415 - only this command needs it
 
-    result = init_assessment(load(catalog_dir), profile_path, output, as_of_date(as_of))
+    result = init_assessment(load_catalog(catalog_dir), profile_path, output, as_of_date(as_of))
     _report_init(result)
 
 
@@ -124,25 +115,11 @@ def diff(
     not_assessed; not_applicable apart), evidence added, removed, updated or expired,
     owner and due-date changes, and answers added or removed (by a catalogue update).
     """
-    from csea.diff import compare_assessments  # noqa: PLC0415 - only this command needs it
-    from csea.render.diff_views import (  # noqa: PLC0415
-        diff_heading,
-        diff_json,
-        diff_markdown,
-        diff_summary,
-        diff_table,
-    )
+    from csea.assessment.diff import compare_assessments  # noqa: PLC0415 - only this command needs it
+    from csea.render.diff import DiffView  # noqa: PLC0415
 
-    changes = compare_assessments(old, new, load(catalog_dir), as_of_date(as_of))
-    if fmt is DiffFormat.JSON:
-        write_stdout(diff_json(changes))
-    elif fmt is DiffFormat.MD:
-        write_stdout(diff_markdown(changes))
-    elif changes.changes:
-        out.print(to_rich(diff_table(changes)))
-        _say(diff_summary(changes))
-    else:
-        _say(f"{diff_heading(changes)}: no changes")
+    changes = compare_assessments(old, new, load_catalog(catalog_dir), as_of_date(as_of))
+    emit(DiffView(changes).render(fmt))
     if fail_on_regression and changes.regressions:
         exit_with(ExitCode.FINDINGS)
 
@@ -170,9 +147,9 @@ def migrate(
     ones copied to each new id, merged ones combined (weakest status, all evidence),
     retired ones kept and flagged, added ones listed as not_assessed. Nothing is dropped.
     """
-    from csea.migrate import migrate_assessment  # noqa: PLC0415 - only this command needs it
+    from csea.assessment.migrate import migrate_assessment  # noqa: PLC0415 - only this command needs it
 
-    result = migrate_assessment(load(catalog_dir), assessment, output, as_of_date(as_of))
+    result = migrate_assessment(load_catalog(catalog_dir), assessment, output, as_of_date(as_of))
     _report_migration(result)
 
 

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from csea.catalog.loader import load_catalog
 from csea.cli._shared import (
     CatalogOption,
     MaxEvidenceAgeOption,
     as_of_date,
     as_of_option,
+    emit,
     handle_errors,
-    load,
-    out,
     stderr,
-    write_stdout,
 )
 from csea.errors import WriteRefusedError
-from csea.evaluation import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.render.report import ReportFormat
+from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
+from csea.fileio import write_atomic
+from csea.render.report import ReportFormat, ReportView
+from csea.render.view import Part, as_text
 
 __all__ = ["register"]
 
@@ -96,12 +96,10 @@ def report(
     2 when an input cannot be used; nothing is written then.
     """
     # Imported here, not at the top: only this command needs them (faster start for the others).
-    from csea.fileio import write_atomic  # noqa: PLC0415
-    from csea.render.report import ReportOptions, build_report, render_report  # noqa: PLC0415
-    from csea.render.report.inputs import assess_files, parse_generated_at  # noqa: PLC0415
-    from csea.render.report.terminal import terminal_renderables  # noqa: PLC0415
+    from csea.evaluation.files import assess_files  # noqa: PLC0415
+    from csea.report.build import ReportOptions, build_report, parse_generated_at  # noqa: PLC0415
 
-    catalog = load(catalog_dir)
+    catalog = load_catalog(catalog_dir)
     options = ReportOptions(view=view, redact=redact, generated_at=parse_generated_at(generated_at))
     services = assess_files(
         catalog,
@@ -110,16 +108,18 @@ def report(
         previous=previous,
         max_evidence_age_days=max_evidence_age,
     )
-    document = build_report(catalog, services, options)
-    if output is not None:
-        _make_parent(output)
-        write_atomic(output, render_report(document, fmt))
-        stderr.print(f"wrote {output}", markup=False)
-    elif fmt is ReportFormat.TERMINAL and sys.stdout.isatty():
-        for renderable in terminal_renderables(document):
-            out.print(renderable)
+    parts = ReportView(build_report(catalog, services, options)).render(fmt)
+    if output is None:
+        emit(parts)
     else:
-        write_stdout(render_report(document, fmt))
+        _write(output, parts)
+
+
+def _write(output: Path, parts: list[Part]) -> None:
+    """Write the report to ``output`` atomically, making its folder first."""
+    _make_parent(output)
+    write_atomic(output, as_text(parts))
+    stderr.print(f"wrote {output}", markup=False)
 
 
 def _make_parent(output: Path) -> None:

@@ -1,5 +1,10 @@
-"""The data model: pydantic models for the catalogue, profiles, assessments and evaluations."""
+"""The data model: pydantic models for the catalogue, profiles, assessments and evaluations.
 
+Every other package builds on these. ``base`` holds the base model and the constrained types
+every model shares; ``applicability`` the applicability engine's verdicts (plain dataclasses).
+"""
+
+from csea.models.applicability import Applicability, Binding, CitationState
 from csea.models.assessment import (
     Answer,
     Assessment,
@@ -18,9 +23,13 @@ from csea.models.evaluation import (
     Finding,
     FindingLevel,
     Gap,
+    IndicatorResult,
     ObligationResult,
+    OrganisationRollup,
+    Portfolio,
     Progress,
     Rollup,
+    StatusMove,
 )
 from csea.models.obligation import (
     Citation,
@@ -51,13 +60,16 @@ from csea.models.vocabulary import (
 
 __all__ = [
     "Answer",
+    "Applicability",
     "Assessment",
+    "Binding",
     "Catalog",
     "CatalogHeader",
     "CatalogRef",
     "Change",
     "ChangeKind",
     "Citation",
+    "CitationState",
     "Condition",
     "Designation",
     "Direction",
@@ -72,12 +84,15 @@ __all__ = [
     "Gap",
     "Harm",
     "Indicator",
+    "IndicatorResult",
     "IndicatorTarget",
     "IndicatorValue",
     "Measure",
     "Obligation",
     "ObligationResult",
+    "OrganisationRollup",
     "Pillar",
+    "Portfolio",
     "Progress",
     "Provision",
     "Question",
@@ -95,6 +110,7 @@ __all__ = [
     "SourcesFile",
     "Status",
     "StatusChange",
+    "StatusMove",
     "UncitedFile",
     "UncitedProvision",
     "Verification",

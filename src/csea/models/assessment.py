@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from csea.models._base import CseaModel, NonEmptyStr, ObligationId, Slug, Url, Version
+from csea.models.base import CseaModel, NonEmptyStr, ObligationId, Slug, Url, Version
 from csea.models.profile import ServiceProfile
 
 __all__ = [

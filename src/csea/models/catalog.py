@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from csea.models._base import CseaModel, NonEmptyStr, ObligationId, Slug, Version
+from csea.models.base import CseaModel, NonEmptyStr, ObligationId, Slug, Version
 from csea.models.obligation import Obligation
 from csea.models.source import Source
 from csea.models.uncited import UncitedProvision

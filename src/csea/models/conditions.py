@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, NonNegativeInt, Tag
 
-from csea.models._base import CseaModel, JurisdictionCode
+from csea.models.base import CseaModel, JurisdictionCode
 from csea.models.vocabulary import (
     Designation,
     EnterpriseSize,

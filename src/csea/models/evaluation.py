@@ -8,11 +8,13 @@ roll-up lists the obligation ids it counted.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
-from csea.models._base import CseaModel
+from csea.models.applicability import Applicability
 from csea.models.assessment import Status
+from csea.models.base import CseaModel
 from csea.models.profile import ServiceProfile
 from csea.models.vocabulary import Direction, Force, OrderedEnum
 
@@ -79,7 +81,7 @@ class IndicatorResult(CseaModel):
     """Whether the value meets the target (None without a target)."""
     percent_of_target: float | None = None
     """How far the value is towards the target, in percent (100 or more: met); see
-    ``csea.scoring`` for the formula. None without a target."""
+    ``csea.evaluation.scoring`` for the formula. None without a target."""
 
 
 class ObligationResult(CseaModel):
@@ -223,6 +225,23 @@ class Evaluation(CseaModel):
     """Change since a previous assessment, when one was given."""
     secondary_citations: int = 0
     """How many citations behind the applicable obligations are only secondarily verified or unverified."""
+    _verdicts: tuple[Applicability, ...] = PrivateAttr(default=())
+
+    @property
+    def verdicts(self) -> tuple[Applicability, ...]:
+        """How every catalogue obligation came out for the profile on ``as_of``, applicable or not.
+
+        Kept from the evaluation itself (not a field: never validated or serialized), so a
+        report reads them instead of deciding applicability again. Empty for an evaluation
+        not made by [evaluate][csea.evaluation.engine.evaluate].
+        """
+        return self._verdicts
+
+    def with_verdicts(self, verdicts: Iterable[Applicability]) -> Evaluation:
+        """A copy of this evaluation that keeps the verdicts it was computed from."""
+        copy = self.model_copy()
+        copy._verdicts = tuple(verdicts)
+        return copy
 
 
 class OrganisationRollup(CseaModel):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from csea.models._base import CseaModel, NonEmptyStr, ObligationId, ProvisionId, Slug, SourceId
+from csea.models.base import CseaModel, NonEmptyStr, ObligationId, ProvisionId, Slug, SourceId
 from csea.models.conditions import Condition
 from csea.models.vocabulary import Direction, Relationship, Verification
 

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, NonNegativeInt, model_validator
 
-from csea.models._base import CseaModel, JurisdictionCode, NonEmptyStr
+from csea.models.base import CseaModel, JurisdictionCode, NonEmptyStr
 from csea.models.vocabulary import (
     Designation,
     EnterpriseSize,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from csea.models._base import (
+from csea.models.base import (
     CseaModel,
     JurisdictionCode,
     NonEmptyStr,

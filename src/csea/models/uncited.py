@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from csea.models._base import CseaModel, NonEmptyStr, ProvisionId, SourceId
+from csea.models.base import CseaModel, NonEmptyStr, ProvisionId, SourceId
 
 __all__ = ["UncitedFile", "UncitedProvision"]
 

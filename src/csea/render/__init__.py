@@ -1,1 +1,19 @@
-"""Renderers: each turns library results into one output format."""
+"""Renderers: each view renders library results in the formats it offers; nothing here computes.
+
+```
+view           View, the format menus (one StrEnum per menu), the parts a view renders to
+tabular        Tabular: a titled table shown as a terminal table, JSON or CSV; TableView
+catalog        catalogue views: list, show, sources, crosswalk, validate's problems
+applicability  csea applicable: the verdicts, and one obligation explained
+check          csea check: findings, one line per service and per organisation
+diff           csea diff: the changes between two assessments
+report         ReportFormat, ReportView, render_report: the report document in every format
+terminal       the report as rich tables (plain text in a file)
+markdown       the report in Markdown
+html           the report as one self-contained HTML page (templates/ beside it)
+charts         the HTML report's bar charts, computed here and drawn by the template
+spreadsheet    the report as CSV
+junit          the report as JUnit XML
+wording        the words every human-readable report shares
+```
+"""

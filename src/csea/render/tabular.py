@@ -2,23 +2,21 @@
 
 Views that are naturally a table build a [Tabular][csea.render.tabular.Tabular] once;
 this module renders it in any of the three formats, so each view is written once.
+[TableView][csea.render.tabular.TableView] is such a view as it stands.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from rich.table import Table
 
-__all__ = ["PLAIN_WIDTH", "Cell", "Tabular", "dumps_json", "to_csv", "to_json", "to_rich"]
+from csea.fileio import dumps_json
+from csea.render.view import Part, TableFormat, View
 
-PLAIN_WIDTH = 120
-"""Width of tables and reports written to a pipe or a file (CI logs, redirects): fixed, so output is
-repeatable. Terminals use their own width."""
+__all__ = ["Cell", "TableView", "Tabular", "to_csv", "to_rich"]
 
 Cell = str | int | float | bool | None | list[str]
 """A table cell: plain values, or a list of strings shown joined."""
@@ -59,9 +57,21 @@ def to_json(table: Tabular) -> str:
     return dumps_json([{key: row.get(key) for key, _ in table.columns} for row in table.rows])
 
 
-def dumps_json(value: Any) -> str:
-    """Stable, readable JSON (two-space indent, UTF-8 kept, trailing newline)."""
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+class TableView(View[TableFormat]):
+    """A table shown as it is: a terminal table, JSON or CSV."""
+
+    def __init__(self, table: Tabular) -> None:
+        self.table = table
+
+    def render(self, fmt: TableFormat) -> list[Part]:
+        """The table in one format."""
+        match fmt:
+            case TableFormat.TABLE:
+                return [to_rich(self.table)]
+            case TableFormat.JSON:
+                return [to_json(self.table)]
+            case TableFormat.CSV:
+                return [to_csv(self.table)]
 
 
 def _text(value: Cell) -> str:

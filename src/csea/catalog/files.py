@@ -1,0 +1,69 @@
+"""What is read from a catalogue directory before the cross-file checks run.
+
+The [loader][csea.catalog.loader] fills a [CatalogFiles][csea.catalog.files.CatalogFiles]
+(each model with the document it came from, for locating problems); the
+[checks][csea.catalog.checks] read it; once they pass, it becomes a
+[Catalog][csea.Catalog].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from csea.errors import Problem
+from csea.models import Catalog, CatalogHeader, Obligation, Source, UncitedFile
+from csea.yamlio.reader import YamlDocument
+
+__all__ = ["CatalogFiles", "Loaded"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A model together with the document it was read from (for locating problems)."""
+
+    model: M
+    doc: YamlDocument
+    folder: str = ""
+    """For obligations: the folder (pillar id) the file is in."""
+    index: int = 0
+    """For sources: the position in its document's ``sources`` list."""
+
+
+@dataclass
+class CatalogFiles:
+    """Everything read from a catalogue directory, before the cross-file checks."""
+
+    root: Path
+    header: Loaded[CatalogHeader] | None = None
+    sources: list[Loaded[Source]] = field(default_factory=list)
+    """Each source with the document holding it and its index there."""
+    obligations: list[Loaded[Obligation]] = field(default_factory=list)
+    uncited: Loaded[UncitedFile] | None = None
+    invalid_ids: set[str] = field(default_factory=set)
+    """Ids of sources and obligations that failed validation (checks do not cascade from them)."""
+    folders_with_files: set[str] = field(default_factory=set)
+    """Pillar folders holding at least one YAML file, valid or not."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems met while reading and validating single files."""
+
+    def to_catalog(self) -> Catalog:
+        """Assemble the catalogue (call only when there are no errors)."""
+        assert self.header is not None
+        order = {p.id: i for i, p in enumerate(self.header.model.pillars)}
+        obligations = sorted(
+            (o.model for o in self.obligations),
+            key=lambda o: (order.get(o.pillar, len(order)), o.id),
+        )
+        return Catalog(
+            header=self.header.model,
+            sources=[s.model for s in self.sources],
+            obligations=obligations,
+            uncited=self.uncited.model.uncited if self.uncited else [],
+            root=self.root,
+        )

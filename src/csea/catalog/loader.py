@@ -1,0 +1,168 @@
+"""Loading a catalogue directory: read every file, validate it, run the cross-file checks.
+
+```
+obligations/
+  catalog.yaml          header: id, title, version, pillars, change log
+  sources.yaml          sources and their provisions (or a sources/ folder of such files)
+  uncited.yaml          optional: provisions deliberately not cited, with reasons
+  <pillar id>/*.yaml    one obligation per file, named for its id (block/BLOCK-01.yaml)
+```
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from csea.catalog.checks import CHECKS
+from csea.catalog.files import CatalogFiles, Loaded
+from csea.codes import ProblemCode
+from csea.errors import CatalogError, InputError, Problem, Severity
+from csea.fileio import display_path
+from csea.models import Catalog, CatalogHeader, Obligation, Source, SourcesFile, UncitedFile
+from csea.yamlio.reader import DEFAULT_LIMITS, Limits, read_yaml
+from csea.yamlio.validation import validate_document, validate_value
+
+__all__ = ["default_catalog_dir", "load_catalog", "validate_catalog"]
+
+M = TypeVar("M", bound=BaseModel)
+_YAML_SUFFIXES = (".yaml", ".yml")
+_ROOT_FILES = {"catalog.yaml", "sources.yaml", "uncited.yaml"}
+
+
+def default_catalog_dir() -> Path:
+    """The catalogue that ships inside the package."""
+    return Path(str(resources.files("csea") / "obligations"))
+
+
+def load_catalog(
+    path: str | os.PathLike[str] | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> Catalog:
+    """Load, validate and check a catalogue directory.
+
+    Args:
+        path: The catalogue directory; the shipped catalogue when ``None``.
+        limits: Bounds on each file's size and alias expansion.
+
+    Raises:
+        CatalogError: With every problem found, each with file, line and id.
+    """
+    files = read_catalog_files(path, limits=limits)
+    problems = _all_problems(files)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise CatalogError(
+            problems, f"{display_path(files.root)}: the catalogue has {len(errors)} error(s)"
+        )
+    return files.to_catalog()
+
+
+def validate_catalog(
+    path: str | os.PathLike[str] | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> list[Problem]:
+    """Every problem in a catalogue directory (errors and warnings), in file order."""
+    return _all_problems(read_catalog_files(path, limits=limits))
+
+
+def _all_problems(files: CatalogFiles) -> list[Problem]:
+    problems = [*files.problems, *CHECKS.run(files)]
+    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0, p.code))
+
+
+def read_catalog_files(
+    path: str | os.PathLike[str] | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> CatalogFiles:
+    """Read and validate each file of a catalogue directory on its own (no cross-file checks).
+
+    Raises:
+        CatalogError: The directory does not exist.
+    """
+    root = Path(path) if path is not None else default_catalog_dir()
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is not a directory"
+        problem = Problem(
+            code=ProblemCode.CATALOG_NOT_FOUND,
+            message=f"catalogue directory {what}",
+            file=str(root),
+        )
+        raise CatalogError([problem], f"{root}: catalogue directory {what}")
+    files = CatalogFiles(root=root)
+    files.header = _read(files, root / "catalog.yaml", CatalogHeader, limits)
+    _read_sources(files, limits)
+    if (root / "uncited.yaml").exists():
+        files.uncited = _read(files, root / "uncited.yaml", UncitedFile, limits)
+    _read_obligations(files, limits)
+    return files
+
+
+def _read(
+    files: CatalogFiles, path: Path, model: type[M], limits: Limits, folder: str = ""
+) -> Loaded[M] | None:
+    try:
+        doc = read_yaml(path, display=display_path(path), limits=limits, within=files.root)
+    except InputError as exc:
+        files.problems.extend(exc.problems)
+        return None
+    value, problems = validate_document(model, doc)
+    files.problems.extend(problems)
+    if value is None:
+        _remember_invalid(files, doc.data)
+        return None
+    return Loaded(value, doc, folder)
+
+
+def _read_sources(files: CatalogFiles, limits: Limits) -> None:
+    folder = files.root / "sources"
+    paths = (
+        sorted(p for p in folder.iterdir() if p.suffix in _YAML_SUFFIXES) if folder.is_dir() else []
+    )
+    if not folder.is_dir() or (files.root / "sources.yaml").exists():
+        paths.insert(0, files.root / "sources.yaml")
+    for path in paths:
+        try:
+            doc = read_yaml(path, display=display_path(path), limits=limits, within=files.root)
+        except InputError as exc:
+            files.problems.extend(exc.problems)
+            continue
+        items = doc.value_at(("sources",)) if isinstance(doc.data, dict) else None
+        if not isinstance(items, list) or set(doc.data) != {"sources"}:
+            _, problems = validate_document(SourcesFile, doc)
+            files.problems.extend(problems)
+            continue
+        for index in range(len(items)):
+            source, problems = validate_value(Source, doc, ("sources", index))
+            files.problems.extend(problems)
+            if source is None:
+                _remember_invalid(files, items[index])
+            else:
+                files.sources.append(Loaded(source, doc, index=index))
+
+
+def _read_obligations(files: CatalogFiles, limits: Limits) -> None:
+    for entry in sorted(files.root.iterdir()):
+        if entry.name.startswith((".", "_")) or entry.name in ("sources",):
+            continue
+        if entry.is_dir():
+            for path in sorted(p for p in entry.rglob("*") if p.suffix in _YAML_SUFFIXES):
+                files.folders_with_files.add(entry.name)
+                loaded = _read(files, path, Obligation, limits, folder=entry.name)
+                if loaded is not None:
+                    files.obligations.append(loaded)
+        elif entry.suffix in _YAML_SUFFIXES and entry.name not in _ROOT_FILES:
+            files.problems.append(
+                Problem(
+                    code=ProblemCode.UNEXPECTED_FILE,
+                    message="ignored: obligations belong in a folder named for their pillar",
+                    file=display_path(entry),
+                    severity=ProblemCode.UNEXPECTED_FILE.severity,
+                )
+            )
+
+
+def _remember_invalid(files: CatalogFiles, data: object) -> None:
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        files.invalid_ids.add(data["id"])

@@ -1,0 +1,160 @@
+"""Assessment files in, evaluated services out: the one way every command evaluates.
+
+[assess_files][csea.evaluation.files.assess_files] loads every assessment with its
+profile, refuses one made against another catalogue version (the problems of every file
+are reported together), evaluates each once and rolls them up per organisation.
+``csea check`` reads the portfolio, ``csea report`` builds its document from the same
+services (their evaluations, the verdicts kept in them, and their answers), and the Python
+API's [evaluate_files][csea.evaluation.files.evaluate_files] returns the portfolio.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NoReturn, overload
+
+from csea.assessment.load import LoadedAssessment, load_assessment, load_assessments
+from csea.codes import ProblemCode
+from csea.errors import InputError, Problem
+from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS, evaluate
+from csea.evaluation.portfolio import evaluate_portfolio
+from csea.models import Answer, Catalog, Evaluation, Portfolio
+
+__all__ = ["AssessedFiles", "AssessedService", "assess_files", "evaluate_files", "rolled_up"]
+
+
+@dataclass(frozen=True)
+class AssessedService:
+    """One service's evaluation, with the answers it came from (for evidence and notes)."""
+
+    evaluation: Evaluation
+    """The evaluation (it also keeps the applicability verdicts it was computed from)."""
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    """The assessment's answers by obligation id."""
+
+
+class AssessedFiles(Sequence[AssessedService]):
+    """The services of a set of assessment files, evaluated, and their portfolio roll-up."""
+
+    def __init__(self, services: Sequence[AssessedService], portfolio: Portfolio) -> None:
+        self._services = list(services)
+        self.portfolio = portfolio
+        """The services rolled up per organisation."""
+
+    @overload
+    def __getitem__(self, index: int) -> AssessedService: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[AssessedService]: ...
+    def __getitem__(self, index: int | slice) -> AssessedService | Sequence[AssessedService]:
+        return self._services[index]
+
+    def __len__(self) -> int:
+        return len(self._services)
+
+    def __iter__(self) -> Iterator[AssessedService]:
+        return iter(self._services)
+
+
+def assess_files(
+    catalog: Catalog,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    as_of: dt.date,
+    max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
+    previous: str | os.PathLike[str] | None = None,
+) -> AssessedFiles:
+    """Load, check and evaluate assessment files (one per service), then roll them up.
+
+    Args:
+        catalog: The catalogue.
+        paths: Assessment files, one per service.
+        as_of: The date to judge on.
+        max_evidence_age_days: Evidence collected longer ago than this is stale.
+        previous: An earlier assessment of the same service, to show what changed
+            (only with a single assessment). It is judged on its own ``assessed_on`` date.
+
+    Raises:
+        InputError: A file (or the profile it names) is missing or invalid, was made against
+            another catalogue version, assesses a service another file already assesses,
+            or ``previous`` does not fit; the problems of every file are reported together.
+    """
+    loaded = load_assessments(paths, catalog)
+    before = _previous(catalog, loaded, previous, max_evidence_age_days, as_of)
+    services = [
+        AssessedService(
+            evaluate(
+                catalog,
+                one,
+                as_of=as_of,
+                max_evidence_age_days=max_evidence_age_days,
+                previous=before,
+            ),
+            one.assessment.answers,
+        )
+        for one in loaded
+    ]
+    return AssessedFiles(services, evaluate_portfolio(catalog, [s.evaluation for s in services]))
+
+
+def evaluate_files(
+    catalog: Catalog,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    as_of: dt.date,
+    max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
+) -> Portfolio:
+    """Load, check and evaluate several assessment files, then roll them up.
+
+    The portfolio of [assess_files][csea.evaluation.files.assess_files].
+
+    Raises:
+        InputError: Any file (or the profile it names) is missing or invalid, was made
+            against another catalogue version, or assesses a service another file
+            already assesses; the problems of every file are reported together.
+    """
+    return assess_files(
+        catalog, paths, as_of=as_of, max_evidence_age_days=max_evidence_age_days
+    ).portfolio
+
+
+def rolled_up(catalog: Catalog, services: Sequence[AssessedService]) -> Portfolio:
+    """The portfolio of evaluated services: the one already rolled up, or rolled up now.
+
+    Raises:
+        InputError: Two evaluations are of the same service.
+        ValueError: No service was given, or they were judged on different dates.
+    """
+    if isinstance(services, AssessedFiles):
+        return services.portfolio
+    return evaluate_portfolio(catalog, [s.evaluation for s in services])
+
+
+def _previous(
+    catalog: Catalog,
+    loaded: list[LoadedAssessment],
+    path: str | os.PathLike[str] | None,
+    max_age: int,
+    as_of: dt.date,
+) -> Evaluation | None:
+    if path is None:
+        return None
+    if len(loaded) != 1:
+        _refuse("--previous compares one service with its earlier assessment; give one assessment")
+    earlier = load_assessment(path)
+    now = loaded[0].profile
+    then = earlier.profile
+    if (then.organisation, then.service) != (now.organisation, now.service):
+        _refuse(
+            f"{path} assesses {then.service} ({then.organisation}), not {now.service} "
+            f"({now.organisation}); give an earlier assessment of the same service",
+            str(path),
+        )
+    day = earlier.assessment.assessed_on or as_of
+    return evaluate(catalog, earlier, as_of=day, max_evidence_age_days=max_age)
+
+
+def _refuse(message: str, file: str | None = None) -> NoReturn:
+    raise InputError([Problem(code=ProblemCode.BAD_PREVIOUS, message=message, file=file)], message)

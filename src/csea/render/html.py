@@ -1,0 +1,93 @@
+"""The report as one self-contained HTML file: inline CSS, inline SVG charts, no script.
+
+It opens from disk with no network, reads well on screen and prints to PDF from any
+browser. Jinja2 autoescaping is on, so every string the user wrote is escaped; a
+Content-Security-Policy that allows no script at all is a second line of defence.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from csea.models import Status
+from csea.render.charts import scorecard_chart, status_strip
+from csea.render.wording import (
+    DASH,
+    REDACTION_NOTICE,
+    SCORE_METHOD,
+    catalogue_line,
+    date_text,
+    findings_text,
+    headline_sentence,
+    label,
+    number,
+    score_text,
+    service_facts,
+    short_label,
+    verification_sentence,
+)
+from csea.report.document import ReportDocument, ServiceReport
+
+__all__ = ["render_html"]
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("csea.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        label=label,
+        short=short_label,
+        score=score_text,
+        day=date_text,
+        number=number,
+        findings=findings_text,
+    )
+    env.globals.update(DASH=DASH, statuses=list(Status), no_counts=dict.fromkeys(Status))
+    return env
+
+
+_ENV = _environment()
+
+
+def _stylesheet() -> str:
+    return resources.files("csea.render").joinpath("templates/report.css").read_text("utf-8")
+
+
+def _service_view(report: ServiceReport) -> dict[str, object]:
+    """What the template needs for one service, beyond the document itself."""
+    return {
+        "report": report,
+        "sentence": headline_sentence(report.headline),
+        "facts": service_facts(report),
+        "strip": status_strip(report.headline),
+        "pillar_chart": scorecard_chart("Scorecard by pillar", report.pillars, with_force=False),
+        "source_chart": scorecard_chart("Scorecard by source", report.sources, with_force=True),
+        "pillar_titles": {p.id: p.title for p in report.pillars},
+        "verification": verification_sentence(report.verification),
+    }
+
+
+def render_html(document: ReportDocument) -> str:
+    """The whole report as one HTML page."""
+    if len(document.reports) == 1:
+        title = f"{document.reports[0].summary.service}: child-safety self-assessment"
+    else:
+        title = f"Child-safety self-assessment: {len(document.reports)} services"
+    return _ENV.get_template("report.html.j2").render(
+        document=document,
+        title=title,
+        css=Markup(_stylesheet()),  # our own file, not user input
+        catalogue=catalogue_line(document),
+        redaction_notice=REDACTION_NOTICE,
+        score_method=SCORE_METHOD,
+        services=[_service_view(r) for r in document.reports],
+    )

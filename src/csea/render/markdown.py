@@ -1,0 +1,284 @@
+"""The report in Markdown, for wikis and pull requests (GitHub-flavoured tables).
+
+Everything the user wrote is escaped, so a title cannot break a table, start a
+heading, or smuggle HTML into a wiki page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from urllib.parse import quote
+
+from csea.models import Status
+from csea.models.vocabulary import Verification
+from csea.render.wording import (
+    DASH,
+    REDACTION_NOTICE,
+    SCORE_METHOD,
+    catalogue_line,
+    date_text,
+    findings_text,
+    headline_sentence,
+    label,
+    score_text,
+    service_facts,
+    short_label,
+    verification_sentence,
+)
+from csea.report.document import (
+    EvidenceItem,
+    ObligationEntry,
+    ProvisionEntry,
+    ReportDocument,
+    Scorecard,
+    ServiceReport,
+)
+
+__all__ = ["escape", "render_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&${}])")
+_URL_SAFE = ":/?#@!$&'*+,;=%-._~"
+
+
+def escape(text: str) -> str:
+    """Text safe anywhere in Markdown: punctuation escaped, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(document: ReportDocument) -> str:
+    """The whole report as Markdown."""
+    lines = ["# Child-safety self-assessment report", ""]
+    lines += [f"Catalogue: {escape(catalogue_line(document))}."]
+    if document.generated_at:
+        lines += ["", f"Generated at {escape(document.generated_at)}."]
+    if document.redacted:
+        lines += ["", f"> **{REDACTION_NOTICE}**"]
+    if document.organisations:
+        lines += ["", *_organisations(document)]
+    for report in document.reports:
+        lines += ["", *_service(report)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: int = 0) -> list[str]:
+    """A Markdown table; the last ``right`` columns are right-aligned. Cells are pre-escaped."""
+    rules = ["---"] * (len(headers) - right) + ["---:"] * right
+    out = [_row(headers), _row(rules)]
+    out += [_row(row) for row in rows]
+    return out
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _organisations(document: ReportDocument) -> list[str]:
+    rows = [
+        [
+            escape(o.organisation),
+            escape(", ".join(o.services)),
+            findings_text(o.findings),
+            str(o.applicable),
+            str(o.legal_duties_unmet),
+            score_text(o.score),
+        ]
+        for o in document.organisations
+    ]
+    headers = ["Organisation", "Services", "Findings", "Applicable", "Legal duties not met"]
+    return ["## Organisations", "", *_table([*headers, "Score"], rows, right=3)]
+
+
+def _service(report: ServiceReport) -> Iterator[str]:
+    summary = report.summary
+    yield f"## {escape(summary.organisation)}: {escape(summary.service)}"
+    yield from _headline(report)
+    if report.source_view is not None:
+        yield from _provisions(report)
+    yield from ["", "### Service", "", *_table(["", ""], _facts(report))]
+    if report.source_view is None:
+        yield from ["", "### Scorecard by pillar", "", *_scorecard(report.pillars, "Pillar")]
+    yield from ["", "### Scorecard by source", "", *_scorecard(report.sources, "Source")]
+    yield from _gaps(report)
+    yield from _findings(report)
+    yield from _changes(report)
+    yield from _obligations(report)
+    yield from ["", "---", "", escape(verification_sentence(report.verification)), ""]
+    yield escape(SCORE_METHOD)
+
+
+def _headline(report: ServiceReport) -> Iterator[str]:
+    headline = report.headline
+    yield from ["", f"### {escape(headline.title)}", ""]
+    yield f"**{escape(headline_sentence(headline))}** Findings: {findings_text(headline.findings)}."
+    counts = [str(headline.counts[s]) for s in Status]
+    yield from ["", *_table([label(s) for s in Status], [counts], right=len(Status))]
+
+
+def _facts(report: ServiceReport) -> list[list[str]]:
+    return [[f"**{escape(name)}**", escape(value)] for name, value in service_facts(report)]
+
+
+def _scorecard(rows: list[Scorecard], kind: str) -> list[str]:
+    with_force = kind == "Source"
+    headers = [kind, *(["Force"] if with_force else []), "Applicable"]
+    headers += [short_label(s) for s in Status] + ["Legal duties not met", "Score"]
+    body = [
+        [
+            escape(row.title),
+            *([label(row.force)] if with_force else []),
+            str(row.applicable),
+            *(str(row.counts[s]) for s in Status),
+            str(row.legal_duties_unmet),
+            score_text(row.score),
+        ]
+        for row in rows
+    ]
+    return _table(headers, body, right=len(Status) + 3)
+
+
+def _gaps(report: ServiceReport) -> Iterator[str]:
+    yield from ["", "### Gaps, most urgent first", ""]
+    if not report.gaps:
+        yield "No gaps: every applicable obligation is implemented or justified as not applicable."
+        return
+    rows = [
+        [
+            str(g.rank),
+            g.obligation_id,
+            escape(g.title),
+            label(g.force),
+            label(g.status),
+            escape(g.owner or DASH),
+            date_text(g.due) + (" **overdue**" if g.overdue else ""),
+        ]
+        for g in report.gaps
+    ]
+    yield from _table(["#", "Obligation", "Title", "Force", "Status", "Owner", "Due"], rows)
+
+
+def _findings(report: ServiceReport) -> Iterator[str]:
+    yield from ["", "### Findings", ""]
+    if not report.findings:
+        yield "No findings."
+        return
+    rows = [
+        [
+            label(f.level),
+            f.obligation_id or DASH,
+            DASH if f.line is None else str(f.line),
+            escape(f.message),
+        ]
+        for f in report.findings
+    ]
+    yield from _table(["Level", "Obligation", "Line", "Finding"], rows)
+
+
+def _changes(report: ServiceReport) -> Iterator[str]:
+    changes = report.changes
+    if changes is None:
+        return
+    yield from ["", "### Since the previous assessment", ""]
+    yield (
+        f"Previous assessment {date_text(changes.previous_assessed_on)}: score "
+        f"{score_text(changes.previous_score)}; now {score_text(changes.score)}."
+    )
+    if not changes.moves:
+        yield from ["", "No status changed."]
+        return
+    rows = [
+        [
+            m.obligation_id,
+            escape(m.title),
+            label(m.before) if m.before else "not applicable then",
+            label(m.after) if m.after else "no longer applicable",
+        ]
+        for m in changes.moves
+    ]
+    yield from ["", *_table(["Obligation", "Title", "Before", "Now"], rows)]
+
+
+def _provisions(report: ServiceReport) -> Iterator[str]:
+    view = report.source_view
+    assert view is not None
+    yield from ["", f"### {escape(view.title)}: provision by provision", ""]
+    yield (
+        f"Issued by {escape(view.issuer)}; {label(view.force).lower()}; applies in "
+        f"{', '.join(view.jurisdictions)}; "
+        + ("binds this service." if view.binds else "does not bind this service on this date.")
+    )
+    rows = []
+    for p in view.provisions:
+        title = escape(p.title)
+        if p.verification is not Verification.VERIFIED:
+            title += f" ({label(p.verification).lower()})"
+        indent = "&nbsp;&nbsp;" * p.depth
+        rows.append([indent + escape(p.id), title, label(p.standing), _answered(p)])
+    yield from ["", *_table(["Provision", "Title", "Standing", "Answered by"], rows)]
+
+
+def _answered(provision: ProvisionEntry) -> str:
+    parts = [f"{a.obligation_id} ({label(a.status).lower()})" for a in provision.answered_by]
+    if provision.not_applicable_here:
+        parts.append(f"cited by {', '.join(provision.not_applicable_here)}, not binding here")
+    if provision.uncited_reason:
+        parts.append(f"not cited: {escape(provision.uncited_reason)}")
+    return "; ".join(parts) or DASH
+
+
+def _obligations(report: ServiceReport) -> Iterator[str]:
+    yield from ["", "### Obligations"]
+    titles = {p.id: p.title for p in report.pillars}
+    pillar = None
+    for entry in report.obligations:
+        if entry.pillar != pillar:
+            pillar = entry.pillar
+            yield from ["", f"#### {escape(titles.get(pillar, pillar))}"]
+        yield from ["", *_obligation(entry)]
+
+
+def _obligation(entry: ObligationEntry) -> list[str]:
+    facts = [
+        f"**Status:** {label(entry.status)}",
+        f"**Force:** {label(entry.force)}",
+        f"**Binding sources:** {', '.join(entry.binding_sources) or DASH}",
+    ]
+    if entry.owner:
+        facts.append(f"**Owner:** {escape(entry.owner)}")
+    if entry.due:
+        facts.append(f"**Due:** {date_text(entry.due)}")
+    lines = [f"**{entry.id}: {escape(entry.title)}**", "", "- " + " · ".join(facts)]
+    for name, text in (
+        ("Accepted by", entry.accepted_by),
+        ("Justification", entry.justification),
+        ("Notes", entry.notes),
+    ):
+        if text:
+            lines.append(f"- **{name}:** {escape(text)}")
+    lines += _evidence(entry)
+    lines += [f"- **{label(f.level)}:** {escape(f.message)}" for f in entry.findings]
+    return lines
+
+
+def _evidence(entry: ObligationEntry) -> list[str]:
+    if not entry.evidence and not entry.evidence_withheld:
+        return ["- **Evidence:** none referenced"]
+    lines = ["- **Evidence:**"]
+    lines += [f"  - {_evidence_item(item)}" for item in entry.evidence]
+    if entry.evidence_withheld:
+        lines.append(f"  - {entry.evidence_withheld} item(s) withheld: sensitivity label")
+    return lines
+
+
+def _evidence_item(item: EvidenceItem) -> str:
+    title = escape(item.title)
+    if item.location and re.match(r"https?://", item.location):
+        text = f"[{title}]({quote(item.location, safe=_URL_SAFE)})"
+    elif item.location:
+        text = f"{title}, {escape(item.location)}"
+    else:
+        text = title
+    text += f" (collected {date_text(item.collected)}"
+    text += f", expires {date_text(item.expires)}" if item.expires else ""
+    text += f", {label(item.sensitivity).lower()}" if item.sensitivity else ""
+    return text + ")"

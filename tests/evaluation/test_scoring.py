@@ -1,0 +1,235 @@
+"""The score formula, roll-ups, explanations and indicator targets (csea.evaluation.scoring)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from csea.errors import InputError
+from csea.evaluation.engine import evaluate
+from csea.evaluation.scoring import credit, explain_score, indicator_results, percent_to_target
+from csea.models import Answer, Status
+from csea.models.evaluation import IndicatorResult, Rollup
+from csea.models.vocabulary import Direction
+from tests.conftest import CatalogFactory
+from tests.evaluation.factories import AS_OF, PROFILE, assessment, done, mini_catalog, run
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ({"status": "implemented"}, 1.0),
+        ({"status": "partial"}, 0.5),
+        ({"status": "planned"}, 0.0),
+        ({"status": "not_implemented"}, 0.0),
+        ({"status": "not_assessed"}, 0.0),
+        ({"status": "not_applicable", "justification": "No uploads."}, None),
+        ({"status": "not_applicable"}, 0.0),
+        ({"status": "not_applicable", "justification": " "}, 0.0),
+        (None, 0.0),
+    ],
+    ids=[
+        "implemented",
+        "partial",
+        "planned",
+        "not-implemented",
+        "not-assessed",
+        "na-justified-left-out",
+        "na-unjustified-zero",
+        "na-blank-zero",
+        "unanswered",
+    ],
+)
+def test_credit(answer: dict[str, Any] | None, expected: float | None) -> None:
+    given = Answer.model_validate(answer) if answer is not None else None
+    assert credit(given) == expected
+
+
+def _total(**counts: int) -> dict[Status, int]:
+    return {status: counts.get(status.value, 0) for status in Status}
+
+
+@pytest.mark.parametrize(
+    ("answers", "credit_sum", "denominator", "score"),
+    [
+        ({"BLOCK-01": done(), "BLOCK-02": done(status="partial", due="2027-01-01")}, 1.5, 3, 50.0),
+        (
+            {"GROOM-01": {"status": "not_applicable", "justification": "Adults only."}},
+            0.0,
+            2,
+            0.0,
+        ),
+        ({"GROOM-01": {"status": "not_applicable"}}, 0.0, 3, 0.0),
+        (
+            {
+                "BLOCK-01": done(),
+                "BLOCK-02": done(),
+                "GROOM-01": {"status": "not_applicable", "justification": "Adults only."},
+            },
+            2.0,
+            2,
+            100.0,
+        ),
+        (
+            {
+                "BLOCK-01": done(),
+                "BLOCK-02": done(),
+                "GROOM-01": {"status": "not_applicable", "justification": " "},
+            },
+            2.0,
+            3,
+            66.7,
+        ),
+        ({}, 0.0, 3, 0.0),
+    ],
+    ids=[
+        "partial-half",
+        "justified-na-left-out",
+        "unjustified-na-counts-zero",
+        "all-met",
+        "blank-justification-counts-zero",
+        "nothing-assessed-no-credit",
+    ],
+)
+def test_score_formula(
+    make_catalog: CatalogFactory,
+    answers: dict[str, Any],
+    credit_sum: float,
+    denominator: int,
+    score: float,
+) -> None:
+    total = run(mini_catalog(make_catalog), answers).total
+    assert (total.credit, total.denominator, total.score) == (credit_sum, denominator, score)
+    assert total.to_target == round(100 - score, 1)
+
+
+def test_total_rollup_whole_value(make_catalog: CatalogFactory) -> None:
+    answers = {
+        "BLOCK-01": {"status": "planned", "due": "2027-03-31"},
+        "GROOM-01": {"status": "not_applicable", "justification": "No accounts for under-18s."},
+    }
+    assert run(mini_catalog(make_catalog), answers).total == Rollup(
+        id="all",
+        title="All applicable obligations",
+        obligation_ids=["BLOCK-01", "BLOCK-02", "GROOM-01"],
+        counts=_total(planned=1, not_assessed=1, not_applicable=1),
+        excluded=1,
+        credit=0.0,
+        denominator=2,
+        score=0.0,
+        legal_duties_unmet=2,
+        to_target=100.0,
+    )
+
+
+def test_rollups_add_up_to_the_applicable_obligations(make_catalog: CatalogFactory) -> None:
+    answers = {"BLOCK-01": done(), "GROOM-01": {"status": "planned", "due": "2027-01-01"}}
+    evaluation = run(mini_catalog(make_catalog), answers)
+    applicable = [r.id for r in evaluation.obligations]
+    in_pillars = [ob_id for p in evaluation.pillars for ob_id in p.obligation_ids]
+    assert applicable == ["BLOCK-01", "BLOCK-02", "GROOM-01"]
+    assert sum(evaluation.total.counts.values()) == len(applicable)
+    assert in_pillars == applicable
+    assert sum(sum(p.counts.values()) for p in evaluation.pillars) == len(applicable)
+    assert sum(p.credit for p in evaluation.pillars) == evaluation.total.credit
+    assert [(s.id, s.obligation_ids) for s in evaluation.sources] == [
+        ("uk.osa2023", ["BLOCK-01", "BLOCK-02"]),
+        ("vol.vp2020", ["BLOCK-01", "GROOM-01"]),
+    ]
+
+
+def test_every_pillar_has_a_rollup_even_with_nothing_applicable(
+    make_catalog: CatalogFactory,
+) -> None:
+    profile = PROFILE | {"users": {"EU": 5000}}
+    evaluation = evaluate(mini_catalog(make_catalog), assessment({}, profile), as_of=AS_OF)
+    assert [(p.id, p.obligation_ids, p.denominator, p.score) for p in evaluation.pillars] == [
+        ("block", [], 0, None),
+        ("grooming", [], 0, None),
+    ]
+    assert (evaluation.sources, evaluation.total.score, evaluation.total.to_target) == (
+        [],
+        None,
+        None,
+    )
+
+
+def test_explain_score_line_by_line(make_catalog: CatalogFactory) -> None:
+    answers = {
+        "BLOCK-01": done(status="partial", due="2027-01-01"),
+        "BLOCK-02": done(),
+        "GROOM-01": {"status": "not_applicable", "justification": "Adults only."},
+    }
+    evaluation = run(mini_catalog(make_catalog), answers)
+    assert explain_score(evaluation, "vol.vp2020") == [
+        "vol.vp2020: Voluntary Principles",
+        "  BLOCK-01   partial          0.5      (legal_duty) Hash-match known images",
+        "  GROOM-01   not_applicable   left out (justified not_applicable) "
+        "(voluntary_principle) Safe defaults for children",
+        "credit: implemented 1, partial 0.5, planned / not_implemented / not_assessed 0; "
+        "not_applicable is left out when justified and counts 0 when not.",
+        "score = 100 x 0.5 / 1 = 50 (1 left out); to target: 50",
+    ]
+    assert explain_score(evaluation)[-1] == "score = 100 x 1.5 / 2 = 75 (1 left out); to target: 25"
+
+
+def test_explain_score_unknown_rollup(make_catalog: CatalogFactory) -> None:
+    evaluation = run(mini_catalog(make_catalog), {})
+    with pytest.raises(InputError) as caught:
+        explain_score(evaluation, "eu.dsa")
+    assert [p.message for p in caught.value.problems] == [
+        "no roll-up 'eu.dsa'; there are: all, block, grooming, uk.osa2023, vol.vp2020"
+    ]
+
+
+def test_indicator_results_against_targets(make_catalog: CatalogFactory) -> None:
+    catalog = mini_catalog(make_catalog)
+    obligation = catalog.obligation("BLOCK-02")
+    assert obligation is not None
+    answer = Answer.model_validate(
+        {
+            "status": "implemented",
+            "indicators": [
+                {"id": "reports-on-time", "value": 90, "period": "2026-Q3"},
+                {"id": "hours-to-report", "value": 12, "period": "2026-Q3"},
+                {"id": "made-up", "value": 1, "period": "2026"},
+            ],
+        }
+    )
+    assert indicator_results(obligation, answer) == [
+        IndicatorResult(
+            id="reports-on-time",
+            name="Reports made within the deadline",
+            unit="percent",
+            direction=Direction.HIGHER_IS_BETTER,
+            value=90,
+            period="2026-Q3",
+            target=95,
+            target_source="uk.osa2023 s66",
+            met=False,
+            percent_of_target=94.7,
+        ),
+        IndicatorResult(
+            id="hours-to-report",
+            name="Hours from detection to report",
+            unit="hours",
+            direction=Direction.LOWER_IS_BETTER,
+            value=12,
+            period="2026-Q3",
+            target=24,
+            target_source="uk.osa2023 s66",
+            met=True,
+            percent_of_target=200.0,
+        ),
+        IndicatorResult(id="made-up", name=None, unit=None, direction=None, value=1, period="2026"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [(100.0, 0.0), (37.5, 62.5), (0.0, 100.0), (66.7, 33.3), (None, None)],
+    ids=["full", "part", "zero", "rounded", "no-score"],
+)
+def test_percent_to_target(score: float | None, expected: float | None) -> None:
+    assert percent_to_target(score) == expected

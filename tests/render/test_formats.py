@@ -1,0 +1,189 @@
+"""Format details: Markdown escaping, CSV rows and formula guard, JUnit outcomes, JSON, HTML."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from csea.evaluation.files import AssessedService
+from csea.models import Catalog, Status
+from csea.models.evaluation import FindingLevel
+from csea.models.vocabulary import Force
+from csea.render.junit import Outcome, outcome
+from csea.render.markdown import escape
+from csea.render.report import ReportFormat, render_report
+from csea.render.spreadsheet import COLUMNS
+from csea.report.build import build_report
+from csea.report.document import FindingEntry, ObligationEntry, ReportDocument
+from csea.schemas import json_schema
+from tests.report.conftest import EvaluationFactory, make_result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain words", "plain words"),
+        ("a | b", r"a \| b"),
+        ("<script>x</script>", r"\<script\>x\</script\>"),
+        ("# not a heading", r"\# not a heading"),
+        ("two\nlines", "two lines"),
+        ("[link](http://x)", r"\[link\](http://x)"),
+        ("T&S_team *bold*", r"T\&S\_team \*bold\*"),
+    ],
+    ids=["plain", "pipe", "html", "heading", "newline", "link", "emphasis"],
+)
+def test_markdown_escape(text: str, expected: str) -> None:
+    assert escape(text) == expected
+
+
+@pytest.fixture
+def document(catalog: Catalog, pebble: AssessedService) -> ReportDocument:
+    return build_report(catalog, [pebble])
+
+
+def test_csv_has_one_row_per_applicable_obligation(document: ReportDocument) -> None:
+    rows = list(csv.DictReader(io.StringIO(render_report(document, ReportFormat.CSV))))
+    assert [r["obligation_id"] for r in rows] == [
+        "BLOCK-01",
+        "BLOCK-02",
+        "BLOCK-03",
+        "GROOM-01",
+        "GROOM-02",
+        "TRANS-01",
+        "TRANS-02",
+    ]
+    assert list(rows[0]) == list(COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("owner", "cell"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Trust & Safety", "Trust & Safety"),
+    ],
+    ids=["equals", "plus", "minus", "at", "plain"],
+)
+def test_csv_cells_never_run_as_formulas(
+    catalog: Catalog, make_evaluation: EvaluationFactory, owner: str, cell: str
+) -> None:
+    evaluation = make_evaluation([make_result("BLOCK-01", owner=owner)])
+    document = build_report(catalog, [AssessedService(evaluation)])
+    [row] = csv.DictReader(io.StringIO(render_report(document, ReportFormat.CSV)))
+    assert row["owner"] == cell
+
+
+def _entry(status: Status, force: Force | None, *levels: FindingLevel) -> ObligationEntry:
+    findings = [FindingEntry(level=lv, code="x", message=f"{lv} finding") for lv in levels]
+    return ObligationEntry(
+        id="BLOCK-01",
+        title="t",
+        pillar="block",
+        force=force,
+        binding_sources=[],
+        status=status,
+        credit=0.0,
+        findings=findings,
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (_entry(Status.IMPLEMENTED, Force.LEGAL_DUTY), ("passed", "", "")),
+        (
+            _entry(Status.PARTIAL, Force.LEGAL_DUTY),
+            ("failure", "legal-duty-unmet", "legal duty not met: partial"),
+        ),
+        (
+            _entry(Status.NOT_APPLICABLE, Force.LEGAL_DUTY),
+            ("failure", "legal-duty-unmet", "legal duty not met: not applicable"),
+        ),
+        (
+            _entry(Status.IMPLEMENTED, Force.REGULATORY_CODE, FindingLevel.ERROR),
+            ("failure", "finding", "1 error finding(s): error finding"),
+        ),
+        (
+            _entry(Status.PLANNED, Force.VOLUNTARY_PRINCIPLE, FindingLevel.WARNING),
+            ("skipped", "", "planned (voluntary principle)"),
+        ),
+        (_entry(Status.NOT_ASSESSED, Force.GUIDANCE), ("skipped", "", "not assessed (guidance)")),
+    ],
+    ids=[
+        "implemented",
+        "legal-duty-partial",
+        "legal-duty-na",
+        "error-finding",
+        "voluntary-gap",
+        "unassessed-guidance",
+    ],
+)
+def test_junit_outcome(entry: ObligationEntry, expected: Outcome) -> None:
+    assert outcome(entry) == expected
+
+
+def test_junit_counts_add_up(document: ReportDocument) -> None:
+    root = ET.fromstring(render_report(document, ReportFormat.JUNIT))
+    [suite] = root.findall("testsuite")
+    cases = suite.findall("testcase")
+    failures = [c.get("name") for c in cases if c.find("failure") is not None]
+    counts = (root.get("tests"), root.get("failures"), root.get("skipped"), suite.get("tests"))
+    assert (counts, failures) == (
+        ("7", "2", "3", "7"),
+        [
+            "BLOCK-03 Report detected material to the authorities",
+            "TRANS-01 Publish a yearly transparency report",
+        ],
+    )
+
+
+def test_json_is_the_report_document(document: ReportDocument) -> None:
+    data = json.loads(render_report(document, ReportFormat.JSON))
+    assert ReportDocument.model_validate(data) == document
+
+
+def test_report_schema_is_strict() -> None:
+    schema = json_schema("report")
+    assert (schema["additionalProperties"], schema["required"]) == (
+        False,
+        ["view", "redacted", "catalog", "reports"],
+    )
+
+
+def test_html_is_self_contained(document: ReportDocument) -> None:
+    html = render_report(document, ReportFormat.HTML)
+    references = re.findall(r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)""", html)
+    assert (references, "<script" in html, "@import" in html, "url(" in html) == (
+        [],
+        False,
+        False,
+        False,
+    )
+
+
+def test_html_escapes_user_text(catalog: Catalog, make_evaluation: EvaluationFactory) -> None:
+    evaluation = make_evaluation([make_result("BLOCK-01", owner="<b onclick=x>Ops</b>")])
+    html = render_report(build_report(catalog, [AssessedService(evaluation)]), ReportFormat.HTML)
+    assert ("<b onclick" in html, "&lt;b onclick=x&gt;Ops&lt;/b&gt;" in html) == (False, True)
+
+
+def test_html_draws_one_bar_per_pillar_and_source(document: ReportDocument) -> None:
+    html = render_report(document, ReportFormat.HTML)
+    labels = re.findall(r'<tspan class="bar-label">([^<]*)</tspan>', html)
+    assert labels == [
+        "Block on detection",
+        "Stop grooming",
+        "Live-streaming",
+        "Transparency",
+        "Fixture Act",
+        "Fixture Code",
+        "Fixture DSR",
+        "Fixture VP",
+    ]
