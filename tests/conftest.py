@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,23 @@ citations:
 """
 
 CatalogFactory = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def catalogue_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One catalogue cache for the whole session, never the user's own.
+
+    Commands the tests run (in-process and in child processes) share it, so later commands
+    read catalogues earlier ones cached: every command's output is checked through the cache.
+    """
+    folder = tmp_path_factory.mktemp("catalogue-cache")
+    before = os.environ.get("CSEA_CACHE_DIR")
+    os.environ["CSEA_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["CSEA_CACHE_DIR"]
+    else:
+        os.environ["CSEA_CACHE_DIR"] = before
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ class Severity(StrEnum):
 class Problem(BaseModel):
     """One problem in one input file, with where it is and what was expected."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     code: str
     """Stable machine-readable kind (``yaml-syntax``, ``unknown-field``, ``duplicate-id``)."""

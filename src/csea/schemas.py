@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.fileio import dumps_json
+from csea.models.docstrings import document_models
 
 __all__ = ["SCHEMAS", "json_schema", "schema_model", "schema_text", "write_schemas"]
 
@@ -72,6 +73,7 @@ def json_schema(name: str) -> dict[str, Any]:
         InputError: An unknown schema name.
     """
     model = schema_model(name)
+    document_models(model)
     description = SCHEMAS[name]
     schema = model.model_json_schema(by_alias=True, mode="validation")
     return {

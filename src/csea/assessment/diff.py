@@ -74,7 +74,7 @@ _REGRESSIONS = {DiffKind.STATUS_DOWN, DiffKind.EVIDENCE_REMOVED, DiffKind.EVIDEN
 class AnswerChange(BaseModel):
     """One change in one answer."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     obligation_id: str
     """The obligation."""
@@ -93,7 +93,7 @@ class AnswerChange(BaseModel):
 class AssessmentDiff(BaseModel):
     """Every change between two assessments of one service."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     organisation: str
     """The provider."""

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from csea.catalog.cache import Checked, active_cache
 from csea.catalog.checks import CHECKS
 from csea.catalog.files import CatalogFiles, Loaded
 from csea.codes import ProblemCode
@@ -51,21 +52,44 @@ def load_catalog(
     Raises:
         CatalogError: With every problem found, each with file, line and id.
     """
-    files = read_catalog_files(path, limits=limits)
-    problems = _all_problems(files)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    if errors:
+    root = _root(path)
+    checked = _checked(root, limits)
+    if checked.catalog is None:
+        errors = [p for p in checked.problems if p.severity is Severity.ERROR]
         raise CatalogError(
-            problems, f"{display_path(files.root)}: the catalogue has {len(errors)} error(s)"
+            checked.problems, f"{display_path(root)}: the catalogue has {len(errors)} error(s)"
         )
-    return files.to_catalog()
+    return checked.catalog
 
 
 def validate_catalog(
     path: str | os.PathLike[str] | None = None, *, limits: Limits = DEFAULT_LIMITS
 ) -> list[Problem]:
     """Every problem in a catalogue directory (errors and warnings), in file order."""
-    return _all_problems(read_catalog_files(path, limits=limits))
+    return _checked(_root(path), limits).problems
+
+
+def _root(path: str | os.PathLike[str] | None) -> Path:
+    return Path(path) if path is not None else default_catalog_dir()
+
+
+def _checked(root: Path, limits: Limits) -> Checked:
+    """Read, validate and check the catalogue at ``root``, or take it from the cache.
+
+    Raises:
+        CatalogError: The directory does not exist.
+    """
+    cache = active_cache()
+    key, found = cache.load(root, limits) if cache and root.is_dir() else (None, None)
+    if found is not None:
+        return found
+    files = read_catalog_files(root, limits=limits)
+    problems = _all_problems(files)
+    errors = any(p.severity is Severity.ERROR for p in problems)
+    checked = Checked(problems, None if errors else files.to_catalog())
+    if cache is not None and key is not None and not errors:
+        cache.store(key, root, limits, checked)
+    return checked
 
 
 def _all_problems(files: CatalogFiles) -> list[Problem]:
@@ -81,7 +105,7 @@ def read_catalog_files(
     Raises:
         CatalogError: The directory does not exist.
     """
-    root = Path(path) if path is not None else default_catalog_dir()
+    root = _root(path)
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is not a directory"
         problem = Problem(

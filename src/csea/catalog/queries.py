@@ -102,7 +102,7 @@ def _known(code: ProblemCode, value: str | None, choices: list[str]) -> None:
 class ProvisionCoverage(BaseModel):
     """One provision of a source and the obligations that cite it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     provision: Provision
     """The provision."""
@@ -122,7 +122,7 @@ class ProvisionCoverage(BaseModel):
 class SourceCoverage(BaseModel):
     """How much of one source the catalogue cites."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     source: Source
     """The source."""
@@ -199,7 +199,7 @@ def _through_parts(
 class CrosswalkRow(BaseModel):
     """One obligation and the provisions it cites, grouped by source."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     obligation_id: str
     """The obligation."""
@@ -214,7 +214,7 @@ class CrosswalkRow(BaseModel):
 class Crosswalk(BaseModel):
     """A table of obligations against sources: which provisions each obligation cites."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     columns: list[Source]
     """The sources shown, in the catalogue's source order (the anchor source first)."""

@@ -6,13 +6,17 @@ a renderer and maps errors to an exit code (0 ok, 1 findings, 2 unusable input).
 
 from __future__ import annotations
 
+import atexit
+import os
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from csea.__about__ import __version__
-from csea.cli import assess, assessment_files, catalog, report
+from csea.catalog.cache import CatalogCache, use_cache
+from csea.cli import assess, assessment_files, cache, catalog, report
 from csea.cli._shared import handle_errors, out, write_stdout
 from csea.schemas import SCHEMAS, schema_text, write_schemas
 
@@ -26,6 +30,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(catalog.app, name="catalog")
+app.add_typer(cache.app, name="cache")
 for _module in (assess, assessment_files, report):
     _module.register(app)
 
@@ -38,14 +43,25 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
             "--version", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Validate the catalogue from its files, without the catalogue cache "
+            "(also: CSEA_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Child-safety (CSEA) obligations: browse the catalogue and self-assess a service against it."""
+    use_cache(None if no_cache else CatalogCache.for_user())
+    ctx.call_on_close(lambda: use_cache(None))
 
 
 @app.command()
@@ -77,6 +93,36 @@ def schema(
         write_stdout(schema_text(name))
 
 
-def main() -> None:
-    """Entry point of the ``csea`` console script."""
-    app()
+def main() -> NoReturn:
+    """Entry point of the ``csea`` console script: run the command, then end the process.
+
+    A command returns once its output is written and its files are closed (reports and
+    assessments are written atomically before that). The process then ends at once: buffered
+    output is flushed and ``atexit`` handlers run, but the interpreter does not tear down
+    every object the command built, which on a large catalogue takes longer than the output.
+    An unexpected error still ends the ordinary way.
+    """
+    try:
+        app()
+    except SystemExit as done:
+        _end(done)
+    raise SystemExit(0)  # pragma: no cover - typer's app always ends with SystemExit
+
+
+def _end(done: SystemExit) -> NoReturn:
+    """Flush the output and end the process with the command's exit code, without teardown.
+
+    When the code is not a number (a message) or flushing fails (a closed pipe), the process
+    ends the ordinary way, which reports it as before.
+    """
+    code = done.code
+    if code is not None and not isinstance(code, int):
+        raise done
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+        atexit._run_exitfuncs()
+    except BaseException:
+        raise done from None
+    os._exit(code or 0)

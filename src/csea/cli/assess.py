@@ -8,10 +8,7 @@ from typing import Annotated
 
 import typer
 
-from csea.assessment.load import load_profile
-from csea.catalog.applicability import applicability, applicable_obligations
 from csea.catalog.loader import load_catalog
-from csea.catalog.queries import require_obligation
 from csea.cli._shared import (
     CatalogOption,
     ExitCode,
@@ -26,7 +23,6 @@ from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
 from csea.evaluation.files import evaluate_files
 from csea.evaluation.portfolio import fails
 from csea.models import FindingLevel
-from csea.render.applicability import ApplicableView, ExplainView
 from csea.render.check import CheckView
 from csea.render.view import TableJsonFormat
 
@@ -61,6 +57,12 @@ def applicable(
     catalog_dir: CatalogOption = None,
 ) -> None:
     """List the obligations that apply to a service, with why and their force for it."""
+    # Imported here, not at the top: only this command needs them (faster start for the others).
+    from csea.assessment.load import load_profile  # noqa: PLC0415
+    from csea.catalog.applicability import applicability, applicable_obligations  # noqa: PLC0415
+    from csea.catalog.queries import require_obligation  # noqa: PLC0415
+    from csea.render.applicability import ApplicableView, ExplainView  # noqa: PLC0415
+
     catalog = load_catalog(catalog_dir)
     profile = load_profile(profile_path)
     day = as_of_date(as_of)

@@ -9,18 +9,12 @@ from typing import Annotated
 import typer
 
 from csea.catalog.loader import load_catalog, validate_catalog
-from csea.catalog.queries import crosswalk, require_obligation, select_obligations, source_coverage
 from csea.cli._shared import CatalogOption, ExitCode, emit, exit_with, handle_errors
 from csea.errors import Severity
-from csea.render.catalog import (
-    CoverageView,
-    CrosswalkView,
-    ObligationView,
-    ProblemsView,
-    obligation_table,
-)
-from csea.render.tabular import TableView
 from csea.render.view import CrosswalkFormat, TableFormat, TextFormat
+
+# The queries and views each command needs are imported in its body: ``csea`` builds every
+# command's options when it starts, so what is imported here slows every command.
 
 app = typer.Typer(help="Browse and check the obligations catalogue.", no_args_is_help=True)
 
@@ -46,6 +40,10 @@ def list_(
     catalog_dir: CatalogOption = None,
 ) -> None:
     """List obligations, optionally filtered by pillar, source or jurisdiction."""
+    from csea.catalog.queries import select_obligations  # noqa: PLC0415
+    from csea.render.catalog import obligation_table  # noqa: PLC0415
+    from csea.render.tabular import TableView  # noqa: PLC0415
+
     catalog = load_catalog(catalog_dir)
     selected = select_obligations(catalog, pillar=pillar, source=source, jurisdiction=jurisdiction)
     emit(TableView(obligation_table(catalog, selected)).render(fmt))
@@ -61,6 +59,9 @@ def show(
     catalog_dir: CatalogOption = None,
 ) -> None:
     """Show one obligation in full, with its citations and their verification level."""
+    from csea.catalog.queries import require_obligation  # noqa: PLC0415
+    from csea.render.catalog import ObligationView  # noqa: PLC0415
+
     catalog = load_catalog(catalog_dir)
     emit(ObligationView(catalog, require_obligation(catalog, obligation_id)).render(fmt))
 
@@ -83,6 +84,9 @@ def sources(
     catalog_dir: CatalogOption = None,
 ) -> None:
     """Each source, and which of its provisions the catalogue cites and which it does not."""
+    from csea.catalog.queries import source_coverage  # noqa: PLC0415
+    from csea.render.catalog import CoverageView  # noqa: PLC0415
+
     coverage = source_coverage(load_catalog(catalog_dir))
     emit(CoverageView(coverage, as_of.date() if as_of else None).render(fmt))
 
@@ -106,6 +110,9 @@ def crosswalk_(
     catalog_dir: CatalogOption = None,
 ) -> None:
     """The crosswalk: which provisions of each source every obligation answers."""
+    from csea.catalog.queries import crosswalk  # noqa: PLC0415
+    from csea.render.catalog import CrosswalkView  # noqa: PLC0415
+
     walk = crosswalk(load_catalog(catalog_dir), source=source, to=to)
     emit(CrosswalkView(walk).render(fmt))
 
@@ -129,6 +136,8 @@ def validate(
     Exit 0 when there are no errors (warnings allowed), 1 when there are errors,
     2 when the directory cannot be used.
     """
+    from csea.render.catalog import ProblemsView  # noqa: PLC0415
+
     problems = validate_catalog(directory or catalog_dir)
     emit(ProblemsView(problems).render(fmt))
     if any(p.severity is Severity.ERROR for p in problems):

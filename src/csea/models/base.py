@@ -26,12 +26,17 @@ __all__ = [
 
 
 class CseaModel(BaseModel):
-    """Base of every csea model: strict about unknown keys, immutable, documented fields."""
+    """Base of every csea model: strict about unknown keys, immutable, documented fields.
+
+    Each field is documented by the docstring under it. Those docstrings are not read
+    when the class is built (reading source at run time would slow every command); the
+    JSON Schemas get them as field descriptions when they are generated
+    ([csea.schemas][]), and the API pages read them from the source.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        use_attribute_docstrings=True,
         str_strip_whitespace=False,
         validate_default=True,
         defer_build=True,
