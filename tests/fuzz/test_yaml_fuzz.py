@@ -64,3 +64,19 @@ def test_dumped_values_read_back_equal_with_identical_positions(
     libyaml, python = (_parse(text, "f.yaml", DEFAULT_LIMITS, p) for p in PARSERS.values())
     assert (libyaml.data, python.data) == (value, value)
     assert libyaml.positions == python.positions
+
+
+@FUZZ
+@given(yamlish_text)
+def test_lazy_positions_change_nothing_but_when_positions_are_found(text: str) -> None:
+    for loader in PARSERS.values():
+        assert _read(text, loader, lazy=True) == _read(text, loader, lazy=False)
+
+
+def _read(text: str, loader: Any, *, lazy: bool) -> tuple[Any, Any]:
+    """The data and positions, or the problems, of ``text``."""
+    try:
+        doc = _parse(text, "f.yaml", DEFAULT_LIMITS, loader, lazy_positions=lazy)
+    except InputError as error:
+        return "refused", [(p.code, p.line, p.column, p.message) for p in error.problems]
+    return repr(doc.data), doc.positions

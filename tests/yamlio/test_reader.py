@@ -114,3 +114,60 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 
 def test_empty_document_is_none() -> None:
     assert parse_yaml("# only a comment\n", "f.yaml").data is None
+
+
+def _read(text: str, *, lazy: bool) -> tuple[object, object]:
+    """The data and positions (or the problems) of ``text``, read eagerly or lazily."""
+    try:
+        doc = parse_yaml(text, "f.yaml", lazy_positions=lazy)
+    except InputError as error:
+        return "refused", [(p.code, p.line, p.column, p.message) for p in error.problems]
+    return doc.data, doc.positions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb:\n  - x: 2024-01-01\n    y: [true, ~, 0x1F, -.5e3, '7']\nc: |\n  text\n",
+        "- 1\n- - 2\n  - {a: b}\n",
+        "plain text\n",
+        "",
+        "1: one\ntrue: yes\nnull: x\n2.5: y\n",
+        "a: &anchor [1, 2]\nb: *anchor\n",
+        "a: !!str 12\nb: ! 13\n",
+        "a: 1\na: 2\n",
+        "<<: {a: 1}\n",
+        "a: <<\n",
+        "? [a, b]\n: c\n",
+        "a: 0x_\n",
+        "a: 1\n---\nb: 2\n",
+        "a: [\n",
+        "[" * 70 + "]" * 70,
+        "a: 1\n\tb: 2\n",
+    ],
+    ids=[
+        "ordinary",
+        "nested-sequences",
+        "scalar-root",
+        "empty",
+        "keys-that-are-not-text",
+        "anchor-and-alias",
+        "tags",
+        "duplicate-key",
+        "merge-key",
+        "merge-word-as-value",
+        "complex-key",
+        "bad-number",
+        "two-documents",
+        "syntax-error",
+        "too-deep",
+        "tab",
+    ],
+)
+def test_lazy_positions_read_the_same_data_positions_and_problems(text: str) -> None:
+    assert _read(text, lazy=True) == _read(text, lazy=False)
+
+
+def test_lazy_positions_are_found_when_first_asked_for() -> None:
+    doc = parse_yaml("a:\n  - b: 1\n", "f.yaml", lazy_positions=True)
+    assert (doc.data, doc.locate(["a", 0, "b"])) == ({"a": [{"b": 1}]}, (2, 5))

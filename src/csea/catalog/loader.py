@@ -25,7 +25,7 @@ from csea.codes import ProblemCode
 from csea.errors import CatalogError, InputError, Problem, Severity
 from csea.fileio import display_path
 from csea.models import Catalog, CatalogHeader, Obligation, Source, SourcesFile, UncitedFile
-from csea.yamlio.reader import DEFAULT_LIMITS, Limits, read_yaml
+from csea.yamlio.reader import DEFAULT_LIMITS, Limits, YamlDocument, read_yaml
 from csea.yamlio.validation import validate_document, validate_value
 
 __all__ = ["default_catalog_dir", "load_catalog", "validate_catalog"]
@@ -127,7 +127,7 @@ def _read(
     files: CatalogFiles, path: Path, model: type[M], limits: Limits, folder: str = ""
 ) -> Loaded[M] | None:
     try:
-        doc = read_yaml(path, display=display_path(path), limits=limits, within=files.root)
+        doc = _read_doc(files, path, limits)
     except InputError as exc:
         files.problems.extend(exc.problems)
         return None
@@ -139,6 +139,13 @@ def _read(
     return Loaded(value, doc, folder)
 
 
+def _read_doc(files: CatalogFiles, path: Path, limits: Limits) -> YamlDocument:
+    """One file of the catalogue; its positions are found only if a problem needs them."""
+    return read_yaml(
+        path, display=display_path(path), limits=limits, within=files.root, lazy_positions=True
+    )
+
+
 def _read_sources(files: CatalogFiles, limits: Limits) -> None:
     folder = files.root / "sources"
     paths = (
@@ -148,7 +155,7 @@ def _read_sources(files: CatalogFiles, limits: Limits) -> None:
         paths.insert(0, files.root / "sources.yaml")
     for path in paths:
         try:
-            doc = read_yaml(path, display=display_path(path), limits=limits, within=files.root)
+            doc = _read_doc(files, path, limits)
         except InputError as exc:
             files.problems.extend(exc.problems)
             continue

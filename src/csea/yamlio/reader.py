@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ import yaml
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.yamlio.events import EventBuilder, PathKey, too_deep_message
+from csea.yamlio.plain import Unusual, plain_values
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "YamlDocument", "parse_yaml", "read_yaml"]
 
@@ -59,16 +60,50 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-@dataclass(frozen=True)
 class YamlDocument:
     """Plain data read from one YAML file, with where each value is in that file."""
 
-    file: str
-    """The file name shown in messages."""
-    data: Any
-    """The document as plain Python values."""
-    positions: dict[PathKey, tuple[int, int]] = field(repr=False)
-    """1-based (line, column) of each key or item, by its path from the root."""
+    __slots__ = ("_positions", "_source", "data", "file")
+
+    def __init__(
+        self,
+        file: str,
+        data: Any,
+        positions: dict[PathKey, tuple[int, int]] | None = None,
+        *,
+        source: tuple[str, Limits, Any] | None = None,
+    ) -> None:
+        self.file = file
+        """The file name shown in messages."""
+        self.data = data
+        """The document as plain Python values."""
+        self._positions = positions if positions is not None or source is not None else {}
+        self._source = source
+        """The text, limits and parser to find the positions with, when first asked."""
+
+    @property
+    def positions(self) -> dict[PathKey, tuple[int, int]]:
+        """1-based (line, column) of each key or item, by its path from the root.
+
+        A document read with ``lazy_positions`` finds them when they are first asked for
+        (to locate a problem), by reading its text again.
+        """
+        if self._positions is None:
+            assert self._source is not None
+            text, limits, loader_class = self._source
+            self._positions = _parse(text, self.file, limits, loader_class).positions
+            self._source = None
+        return self._positions
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, YamlDocument):
+            return NotImplemented
+        return (self.file, self.data, self.positions) == (other.file, other.data, other.positions)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"YamlDocument(file={self.file!r}, data={self.data!r})"
 
     def locate(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
         """Line and column of the deepest part of ``loc`` that exists in the document.
@@ -118,6 +153,7 @@ def read_yaml(
     display: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     within: Path | None = None,
+    lazy_positions: bool = False,
 ) -> YamlDocument:
     """Read one YAML file safely.
 
@@ -127,6 +163,8 @@ def read_yaml(
         limits: Size, alias-expansion and depth bounds.
         within: When given, refuse a file that is (through symbolic links) outside this
             directory, so a catalogue cannot pull in a file nobody reviewed with it.
+        lazy_positions: Find the positions of values only when they are first asked for
+            (faster when, as for most catalogue files, nothing needs locating).
 
     Raises:
         InputError: The file is missing, outside ``within``, too large, not UTF-8 or not
@@ -135,7 +173,8 @@ def read_yaml(
     name = display or str(path)
     if within is not None:
         _refuse_outside(path, within, name)
-    return parse_yaml(_decode(_read_bytes(path, name, limits), name), name, limits=limits)
+    text = _decode(_read_bytes(path, name, limits), name)
+    return parse_yaml(text, name, limits=limits, lazy_positions=lazy_positions)
 
 
 def _refuse_outside(path: Path, within: Path, name: str) -> None:
@@ -190,26 +229,29 @@ def _unreadable(name: str, exc: OSError) -> InputError:
     return _error(name, ProblemCode.FILE_UNREADABLE, f"cannot read: {exc.strerror or exc}")
 
 
-def parse_yaml(text: str, file: str, *, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
+def parse_yaml(
+    text: str, file: str, *, limits: Limits = DEFAULT_LIMITS, lazy_positions: bool = False
+) -> YamlDocument:
     """Parse YAML text safely (see the module docstring for what is refused).
+
+    With ``lazy_positions``, an ordinary document is read without its positions, which are
+    found when first asked for (see [csea.yamlio.plain][]).
 
     Raises:
         InputError: The text is not valid YAML or breaks a limit.
     """
-    return _parse(text, file, limits, _LOADER)
+    return _parse(text, file, limits, _LOADER, lazy_positions=lazy_positions)
 
 
-def _parse(text: str, file: str, limits: Limits, loader_class: Any) -> YamlDocument:
+def _parse(
+    text: str, file: str, limits: Limits, loader_class: Any, *, lazy_positions: bool = False
+) -> YamlDocument:
     """Parse ``text`` with the given PyYAML loader class (C or pure Python)."""
-    if len(text) > limits.max_bytes:
-        raise _error(
-            file, ProblemCode.FILE_TOO_LARGE, f"is larger than {limits.max_bytes:,} characters"
-        )
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise _error(
-            file, ProblemCode.BINARY_FILE, "contains NUL bytes; expected a YAML text file", line
-        )
+    _refuse_unreadable_text(text, file, limits)
+    if lazy_positions:
+        plain = _plain(text, limits, loader_class)
+        if plain is not None:
+            return YamlDocument(file, plain[0], source=(text, limits, loader_class))
     builder = EventBuilder(file, limits.max_nodes, limits.max_depth)
     try:
         _run(builder, loader_class, text)
@@ -224,6 +266,37 @@ def _parse(text: str, file: str, limits: Limits, loader_class: Any) -> YamlDocum
     if builder.problems:
         raise InputError(builder.problems, f"{file}: not usable YAML")
     return YamlDocument(file, builder.root, builder.positions)
+
+
+def _plain(text: str, limits: Limits, loader_class: Any) -> tuple[Any] | None:
+    """The document's values when it is an ordinary one (see [csea.yamlio.plain][]), else ``None``.
+
+    ``None`` also when the text is not valid YAML: the event builder then reads it again and
+    reports every problem with its place.
+    """
+    try:
+        loader = loader_class(text)
+    except (yaml.YAMLError, UnicodeEncodeError):
+        return None
+    try:
+        return (plain_values(loader.get_event, limits.max_nodes, limits.max_depth),)
+    except (Unusual, yaml.YAMLError, UnicodeEncodeError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _refuse_unreadable_text(text: str, file: str, limits: Limits) -> None:
+    """Refuse text too long to parse or holding NUL characters, before parsing it."""
+    if len(text) > limits.max_bytes:
+        raise _error(
+            file, ProblemCode.FILE_TOO_LARGE, f"is larger than {limits.max_bytes:,} characters"
+        )
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise _error(
+            file, ProblemCode.BINARY_FILE, "contains NUL bytes; expected a YAML text file", line
+        )
 
 
 def _run(builder: EventBuilder, loader_class: Any, text: str) -> None:
