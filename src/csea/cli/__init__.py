@@ -16,7 +16,7 @@ import typer
 
 from csea.__about__ import __version__
 from csea.catalog.cache import CatalogCache, use_cache
-from csea.cli import assess, assessment_files, cache, catalog, report
+from csea.cli import assess, assessment_files, cache, catalog, exchange, report
 from csea.cli._shared import handle_errors, out, write_stdout
 from csea.schemas import SCHEMAS, schema_text, write_schemas
 
@@ -31,7 +31,7 @@ app = typer.Typer(
 )
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(cache.app, name="cache")
-for _module in (assess, assessment_files, report):
+for _module in (assess, assessment_files, report, exchange):
     _module.register(app)
 
 
