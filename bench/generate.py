@@ -98,8 +98,9 @@ def generate_catalog(template: Path, out: Path, copies: int) -> int:
     for r in range(1, copies):
         copied = [s | {"id": f"{s['id']}.r{r}"} for s in sources["sources"]]
         _dump(out / "sources" / f"copy-{r:04d}.yaml", {"sources": copied})
-    if (template / "uncited.yaml").exists():
-        shutil.copy(template / "uncited.yaml", out / "uncited.yaml")
+    for other in sorted(template.glob("*.yaml")):
+        if other.name not in ("catalog.yaml", "sources.yaml"):
+            shutil.copy(other, out / other.name)  # uncited.yaml and any other catalogue-wide file
     count = 0
     for path in sorted(template.glob("*/*.yaml")):
         data = _read(path)

@@ -1,19 +1,12 @@
-"""Benchmarks: catalogue load, ``csea check`` and ``csea report`` at 1x, 10x and 100x, against targets.
+"""Benchmarks: csea against its floors and a peer, at catalogue sizes 1x to 150x and up to 200 services.
 
-Run with ``make bench`` (or ``.venv/bin/python bench/run.py``). Options:
+Run with ``make bench`` (or ``.venv/bin/python bench/run.py``); ``bench/README.md`` says what is
+measured and why. Options:
 
-- ``--quick``: only the 1x and 10x rows, three runs each (a smoke test of the script);
-- ``--runs N``: runs per measurement (the median is reported);
-- ``--record``: write the table and the machine into ``bench/README.md``.
-
-For each scenario it generates the data (``bench/generate.py``), then measures:
-
-- **floor**: reading every YAML file the check reads with PyYAML's C loader, nothing else;
-- **load**: ``csea.load_catalog`` (read, validate, cross-file checks), in-process;
-- **check**: load the catalogue, load and evaluate every assessment, in-process
-  (what ``csea check`` does, without the interpreter start and the printing);
-- **check (process)** and **report (process)**: the real commands in a child process, wall
-  time from start to exit, interpreter start included, with the child's peak memory.
+- ``--quick``: only the shipped, 1x and 10x rows, three rounds each (a smoke test);
+- ``--rounds N``: rounds per scenario (each round runs every measurement once);
+- ``--record``: write the tables and the machine into ``bench/README.md``;
+- ``--json FILE``: also write every sample.
 """
 
 from __future__ import annotations
@@ -23,11 +16,10 @@ import datetime as dt
 import json
 import os
 import platform
-import statistics
+import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -38,116 +30,53 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import AS_OF, generate_catalog, generate_portfolio
+from measure import (
+    FLOOR_SCRIPT,
+    Launcher,
+    Sample,
+    child_environment,
+    event_floor,
+    in_process,
+)
+from oscal import TRESTLE_FILE, oscal_catalog, trestle_workspace
+from tables import Result, Scenario, report_text
 
+from csea.catalog.cache import CatalogCache, use_cache
 from csea.catalog.loader import default_catalog_dir, load_catalog
 from csea.evaluation.files import evaluate_files
 
 HERE = Path(__file__).parent
 CSEA = [sys.executable, "-m", "csea"]
-START_LIMIT = 0.5
-"""Seconds: shipped catalogue + one example, ``csea check`` wall time with interpreter start."""
-LINEAR_SLACK = 1.2
-"""k times the data in at most 1.2 k times the time."""
-FLOOR_FACTOR = 3.0
-"""The in-process check within this many times the YAML parse floor."""
+TRESTLE = str(Path(sys.executable).with_name("trestle"))
+BASELINE = "7f192f8"
+"""The commit before issue #19 (start-up and scale): the code memory per obligation is compared with."""
 TRACE_LIMIT_MIB = 10
 """Trace Python allocations (slow) only for data smaller than this."""
 
-
-@dataclass(frozen=True)
-class Scenario:
-    """One size of data: catalogue copies and services in the portfolio."""
-
-    name: str
-    copies: int
-    services: int
-    runs: int
+SCENARIOS = [
+    Scenario("shipped", 0, 1, 9, startup=True),
+    Scenario("1x", 1, 1, 7, peer=True),
+    Scenario("10x", 10, 1, 5, peer=True, baseline=True),
+    Scenario("100x", 100, 1, 3, peer=True, baseline=True),
+    Scenario("150x", 150, 1, 3),
+    Scenario("1x, 50 services", 1, 50, 5),
+    Scenario("1x, 200 services", 1, 200, 3),
+]
 
 
 @dataclass
-class Result:
-    """What one scenario measured (seconds and MiB)."""
+class Bench:
+    """What every scenario shares: the work folder, the launcher, the baseline's code."""
 
-    scenario: Scenario
-    obligations: int = 0
-    yaml_mib: float = 0.0
-    floor: float = 0.0
-    load: float = 0.0
-    check: float = 0.0
-    check_process: float = 0.0
-    check_cpu: float = 0.0
-    check_rss: float = 0.0
-    report_process: float | None = None
-    report_rss: float | None = None
-    python_peak: float | None = None
+    work: Path
+    launcher: Launcher
+    baseline_src: Path | None
     notes: list[str] = field(default_factory=list)
 
 
-def median_time(action: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``runs`` calls of ``action``."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
-LAUNCHER = """
-import json, os, subprocess, sys, tempfile, time
-for line in sys.stdin:
-    args = json.loads(line)
-    with tempfile.TemporaryFile() as errors:
-        started = time.perf_counter()
-        child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - started
-        child.returncode = code = os.waitstatus_to_exitcode(status)
-        errors.seek(0)
-        message = errors.read().decode(errors="replace")
-    cpu = usage.ru_utime + usage.ru_stime
-    print(json.dumps([wall, cpu, usage.ru_maxrss / 1024, code, message]), flush=True)
-"""
-"""Runs the timed commands from a small process of its own: a child forked from this (large)
-process would report this process's memory as its peak."""
-
-
-class Launcher:
-    """A small child process that runs commands and reports wall time, CPU time and peak RSS."""
-
-    def __init__(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", LAUNCHER],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-
-    def run(self, args: list[str], runs: int) -> tuple[float, float, float]:
-        """Median wall time, median CPU time and peak RSS (MiB) of ``args`` run ``runs`` times."""
-        assert self.process.stdin is not None
-        assert self.process.stdout is not None
-        measured = []
-        for _ in range(runs):
-            self.process.stdin.write(json.dumps(args) + "\n")
-            self.process.stdin.flush()
-            wall, cpu, rss, code, message = json.loads(self.process.stdout.readline())
-            if code not in (0, 1):
-                raise SystemExit(f"{' '.join(args)} failed with exit {code}:\n{message}")
-            measured.append((wall, cpu, rss))
-        walls, cpus, peaks = zip(*measured, strict=True)
-        return statistics.median(walls), statistics.median(cpus), max(peaks)
-
-    def close(self) -> None:
-        """Stop the launcher."""
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        self.process.wait()
-
-
-def shipped_examples() -> list[Path]:
-    """The example assessments shipped in examples/, if any."""
-    return sorted((HERE.parent / "examples").glob("**/*assessment*.yaml"))
+def shipped_example() -> Path:
+    """The first example assessment shipped in examples/."""
+    return sorted((HERE.parent / "examples").glob("**/*assessment*.yaml"))[0]
 
 
 def yaml_files(catalog_dir: Path, assessments: list[Path]) -> list[Path]:
@@ -156,143 +85,128 @@ def yaml_files(catalog_dir: Path, assessments: list[Path]) -> list[Path]:
     return found + [p for a in assessments for p in (a, *a.parent.glob("*profile*.yaml"))]
 
 
-def parse_floor(files: list[Path]) -> None:
-    """Only parse the YAML (the C loader), the least any reader must do."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    for path in files:
-        yaml.load(path.read_bytes().decode("utf-8"), Loader=loader)
-
-
-def in_process_check(catalog_dir: Path, assessments: list[Path]) -> None:
-    """What ``csea check`` computes: load, validate, evaluate every assessment."""
-    evaluate_files(load_catalog(catalog_dir), assessments, as_of=AS_OF)
-
-
-def has_report_command() -> bool:
-    """Whether ``csea report`` exists yet in this checkout."""
-    probe = subprocess.run([*CSEA, "report", "--help"], capture_output=True, text=True, check=False)
-    return probe.returncode == 0 and "--format" in probe.stdout
-
-
-def measure(scenario: Scenario, work: Path, report: bool, launcher: Launcher) -> Result:
-    """Generate one scenario's data and take every measurement."""
-    catalog_dir = work / scenario.name / "catalog"
-    result = Result(scenario)
-    if scenario.copies:
-        result.obligations = generate_catalog(default_catalog_dir(), catalog_dir, scenario.copies)
-        assessments = generate_portfolio(
-            catalog_dir, work / scenario.name / "services", scenario.services
-        )
-    else:
+def prepare(scenario: Scenario, work: Path) -> tuple[Path, list[Path], int]:
+    """The scenario's catalogue, assessments and number of obligations."""
+    folder = work / scenario.name.replace(", ", "-").replace(" ", "-")
+    if not scenario.copies:
         catalog_dir = default_catalog_dir()
-        result.obligations = len(load_catalog(catalog_dir).obligations)
-        assessments = shipped_examples()[: scenario.services] or generate_portfolio(
-            catalog_dir, work / scenario.name / "services", scenario.services
-        )
+        return catalog_dir, [shipped_example()], len(load_catalog(catalog_dir).obligations)
+    catalog_dir = folder / "catalog"
+    obligations = generate_catalog(default_catalog_dir(), catalog_dir, scenario.copies)
+    return (
+        catalog_dir,
+        generate_portfolio(catalog_dir, folder / "services", scenario.services),
+        obligations,
+    )
+
+
+def measure(scenario: Scenario, bench: Bench) -> Result:
+    """Generate one scenario's data and take every measurement, in interleaved rounds."""
+    catalog_dir, assessments, obligations = prepare(scenario, bench.work)
     files = yaml_files(catalog_dir, assessments)
-    result.yaml_mib = sum(p.stat().st_size for p in files) / 2**20
-    runs = scenario.runs
-    result.floor = median_time(lambda: parse_floor(files), runs)
-    result.load = median_time(lambda: load_catalog(catalog_dir), runs)
-    result.check = median_time(lambda: in_process_check(catalog_dir, assessments), runs)
+    texts = [p.read_bytes().decode("utf-8") for p in files]
+    listing = bench.work / "files.txt"
+    listing.write_text("\n".join(map(str, files)), encoding="utf-8")
+    result = Result(scenario, obligations, sum(p.stat().st_size for p in files) / 2**20)
+    common = ["--catalog", str(catalog_dir), "--as-of", AS_OF.isoformat()]
+    check = [*CSEA, "check", *common, "--format", "json", *map(str, assessments)]
+    cold_check = [*CSEA, "--no-cache", *check[len(CSEA) :]]
+    run = bench.launcher.run
+    processes: dict[str, Callable[[], Sample]] = {
+        "floor process": lambda: run([sys.executable, "-c", FLOOR_SCRIPT, str(listing)]),
+        "check cold process": lambda: run(cold_check),
+        "check warm process": lambda: run(check),
+    }
+    if scenario.startup:
+        report = [*CSEA, "report", *common, "--format", "html", "-o", str(bench.work / "r.html")]
+        processes["import floor"] = lambda: run([sys.executable, "-c", "import pydantic, yaml"])
+        processes["report warm process"] = lambda: run([*report, str(assessments[0])])
+    if scenario.peer:
+        processes |= peer(catalog_dir, bench, result)
+    if scenario.baseline and bench.baseline_src is not None:
+        processes["baseline validate"] = baseline(scenario, bench, result)
+    for args in ([check], [cold_check]):
+        run(*args)  # warm-up: bytecode compiled, the catalogue cached
+    in_cache = CatalogCache(bench.work / "in-process-cache")
+    in_proc: dict[str, Callable[[], Sample]] = {
+        "floor": lambda: in_process(lambda: event_floor(texts)),
+        "check cold": lambda: in_process(lambda: _check(catalog_dir, assessments, None)),
+        "check warm": lambda: in_process(lambda: _check(catalog_dir, assessments, in_cache)),
+    }
+    _check(catalog_dir, assessments, in_cache)
+    result.rounds.take(scenario.rounds, processes | in_proc)
     if result.yaml_mib < TRACE_LIMIT_MIB:
         tracemalloc.start()
-        in_process_check(catalog_dir, assessments)
+        _check(catalog_dir, assessments, None)
         result.python_peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-    common = ["--catalog", str(catalog_dir), "--as-of", AS_OF.isoformat()]
-    check_args = [*CSEA, "check", *common, "--format", "json", *map(str, assessments)]
-    result.check_process, result.check_cpu, result.check_rss = launcher.run(check_args, runs)
-    if report:
-        out = work / scenario.name / "report.html"
-        report_args = [
-            *CSEA,
-            "report",
-            *common,
-            "--format",
-            "html",
-            "-o",
-            str(out),
-            str(assessments[0]),
-        ]
-        result.report_process, _, result.report_rss = launcher.run(report_args, runs)
     return result
 
 
-def verdicts(results: list[Result]) -> list[tuple[str, str, bool]]:
-    """Each target, what was measured, and whether it was met."""
-    shipped, base = results[0], results[1]
-    rows = [
-        (
-            f"shipped catalogue + 1 example: csea check < {START_LIMIT} s wall",
-            f"{shipped.check_process:.3f} s",
-            shipped.check_process < START_LIMIT,
-        )
-    ]
-    for result in results[2:]:
-        scale = (
-            result.obligations
-            * result.scenario.services
-            / (base.obligations * base.scenario.services)
-        )
-        allowed = LINEAR_SLACK * scale * base.check
-        rows.append(
-            (
-                f"{result.scenario.name}: check in at most {LINEAR_SLACK:g} x {scale:.0f} x the 1x time",
-                f"{result.check:.2f} s (allowed {allowed:.2f} s)",
-                result.check <= allowed,
-            )
-        )
-    for result in results:
-        ratio = result.check / result.floor
-        rows.append(
-            (
-                f"{result.scenario.name}: check within {FLOOR_FACTOR:g} x the YAML parse floor",
-                f"{ratio:.2f} x ({result.check:.2f} s / {result.floor:.2f} s)",
-                ratio <= FLOOR_FACTOR,
-            )
-        )
-    return rows
+def _check(catalog_dir: Path, assessments: list[Path], cache: CatalogCache | None) -> None:
+    """What ``csea check`` computes: load, validate, evaluate every assessment."""
+    use_cache(cache)
+    try:
+        evaluate_files(load_catalog(catalog_dir), assessments, as_of=AS_OF)
+    finally:
+        use_cache(None)
 
 
-def table(results: list[Result]) -> str:
-    """The measurements as a Markdown table."""
-    head = (
-        "| scenario | obligations | services | YAML MiB | floor s | load s | check s | check/floor "
-        "| check process s | check CPU s | check RSS MiB | report process s | report RSS MiB "
-        "| Python peak MiB |"
+def peer(catalog_dir: Path, bench: Bench, result: Result) -> dict[str, Callable[[], Sample]]:
+    """``csea catalog validate`` beside ``trestle validate`` on the same obligations as OSCAL."""
+    workspace = bench.work / f"trestle-{result.scenario.name}"
+    target = trestle_workspace(TRESTLE, workspace, oscal_catalog(catalog_dir))
+    result.oscal_mib = target.stat().st_size / 2**20
+    run = bench.launcher.run
+    validate = [*CSEA, "catalog", "validate", str(catalog_dir)]
+    run(validate)
+    return {
+        "trestle validate": lambda: run(
+            [TRESTLE, "validate", "-f", str(TRESTLE_FILE)], cwd=workspace
+        ),
+        "validate cold process": lambda: run([*CSEA, "--no-cache", *validate[len(CSEA) :]]),
+        "validate warm process": lambda: run(validate),
+    }
+
+
+def baseline(scenario: Scenario, bench: Bench, result: Result) -> Callable[[], Sample]:
+    """``csea catalog validate`` as the baseline's code runs it, on copies of its own catalogue."""
+    assert bench.baseline_src is not None
+    folder = bench.work / f"baseline-{scenario.copies}"
+    result.baseline_obligations = generate_catalog(
+        bench.baseline_src.parent / "obligations", folder, scenario.copies
     )
-    lines = [head, "|" + "---|" * 14]
-    for r in results:
-        report = f"{r.report_process:.3f}" if r.report_process is not None else "n/a"
-        report_rss = f"{r.report_rss:.0f}" if r.report_rss is not None else "n/a"
-        peak = f"{r.python_peak:.0f}" if r.python_peak is not None else "n/a"
-        lines.append(
-            f"| {r.scenario.name} | {r.obligations} | {r.scenario.services} | {r.yaml_mib:.1f} "
-            f"| {r.floor:.3f} | {r.load:.3f} | {r.check:.3f} | {r.check / r.floor:.2f} "
-            f"| {r.check_process:.3f} | {r.check_cpu:.3f} | {r.check_rss:.0f} | {report} | {report_rss} "
-            f"| {peak} |"
+    args = [*CSEA, "catalog", "validate", str(folder)]
+    env = {"PYTHONPATH": str(bench.baseline_src)}
+    bench.launcher.run(args, env=env)
+    return lambda: bench.launcher.run(args, env=env)
+
+
+def baseline_source(work: Path) -> Path | None:
+    """The baseline commit's ``src`` (and catalogue), extracted with git; ``None`` without git."""
+    target = work / "baseline"
+    target.mkdir()
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(HERE.parent), "archive", BASELINE, "src", "obligations"],
+            capture_output=True,
+            check=True,
         )
-    return "\n".join(lines)
-
-
-def targets(results: list[Result]) -> str:
-    """The targets as a Markdown table."""
-    lines = ["| target | measured | met |", "|---|---|---|"]
-    lines += [
-        f"| {what} | {got} | {'yes' if ok else '**no**'} |" for what, got, ok in verdicts(results)
-    ]
-    return "\n".join(lines)
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return target / "src"
 
 
 def machine() -> str:
     """The machine the benchmark ran on."""
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU(s) (nproc), "
-        f"{memory:.1f} GiB memory, Python {platform.python_version()}, "
-        f"PyYAML {yaml.__version__} with libyaml: {getattr(yaml, '__with_libyaml__', False)}; "
-        f"load average at the end {os.getloadavg()[0]:.1f}; run on {dt.date.today().isoformat()}"
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU(s), {memory:.1f} GiB memory, "
+        f"Python {platform.python_version()}, PyYAML {yaml.__version__} with libyaml "
+        f"{getattr(yaml, '__with_libyaml__', False)}; load average (1, 5, 15 min) at the end: {load}; "
+        f"run on {dt.date.today().isoformat()}"
     )
 
 
@@ -304,17 +218,11 @@ def record(text: str) -> None:
     readme.write_text(f"{before}{marker}\n{text}\n", encoding="utf-8")
 
 
-def scenarios(quick: bool, runs: int | None) -> list[Scenario]:
-    """The scenarios: the shipped data, catalogue scale, then portfolio size."""
-    few, many = (3, 3) if quick else (runs or 7, runs or 3)
-    found = [
-        Scenario("shipped", 0, 1, few),
-        Scenario("1x", 1, 1, few),
-        Scenario("10x", 10, 1, few),
-        Scenario("100x", 100, 1, many),
-        Scenario("1x, 50 services", 1, 50, many),
-    ]
-    return found[:3] if quick else found
+def scenarios(quick: bool, rounds: int | None) -> list[Scenario]:
+    """The scenarios to run."""
+    chosen = SCENARIOS[:3] if quick else SCENARIOS
+    default = 3 if quick else None
+    return [s.with_rounds(rounds or default or s.rounds) for s in chosen]
 
 
 def main() -> None:
@@ -322,29 +230,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="1x and 10x only, 3 runs each")
-    parser.add_argument("--runs", type=int, help="runs per measurement (median reported)")
+    parser.add_argument(
+        "--quick", action="store_true", help="shipped, 1x and 10x only, 3 rounds each"
+    )
+    parser.add_argument("--rounds", type=int, help="rounds per scenario")
     parser.add_argument(
         "--record", action="store_true", help="write the results into bench/README.md"
     )
-    parser.add_argument("--json", type=Path, help="also write the raw results to this file")
+    parser.add_argument("--json", type=Path, help="also write every sample to this file")
     options = parser.parse_args()
-    report = has_report_command()
     results = []
-    launcher = Launcher()
-    with tempfile.TemporaryDirectory(prefix="csea-bench-") as work:
-        for scenario in scenarios(options.quick, options.runs):
-            print(f"measuring {scenario.name} ...", file=sys.stderr, flush=True)
-            results.append(measure(scenario, Path(work), report, launcher))
-    launcher.close()
-    text = f"Machine: {machine()}.\n\n{table(results)}\n\n{targets(results)}\n"
+    with tempfile.TemporaryDirectory(prefix="csea-bench-") as folder:
+        work = Path(folder)
+        launcher = Launcher(child_environment(work))
+        bench = Bench(work, launcher, baseline_source(work))
+        try:
+            for scenario in scenarios(options.quick, options.rounds):
+                print(f"measuring {scenario.name} ...", file=sys.stderr, flush=True)
+                results.append(measure(scenario, bench))
+                for leftover in work.glob("*-*"):
+                    if leftover.is_dir() and leftover.name.startswith(("1", "10", "150")):
+                        shutil.rmtree(leftover, ignore_errors=True)
+        finally:
+            launcher.close()
+    text, missed = report_text(results, machine())
     print(text)
     if options.json:
         options.json.write_text(json.dumps([asdict(r) for r in results], indent=2, default=str))
     if options.record:
         record(text)
-    if not all(ok for _, _, ok in verdicts(results)):
-        print("some targets were missed (see the table above)", file=sys.stderr)
+    if missed:
+        print(f"{missed} target(s) missed (see the table above)", file=sys.stderr)
 
 
 if __name__ == "__main__":

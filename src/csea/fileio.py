@@ -86,10 +86,17 @@ def refuse_unreadable(path: Path, read: Callable[[Path], T]) -> T | None:
         ) from None
 
 
-def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when inside it, else as given (for messages)."""
+def display_path(path: Path, *, resolved: str | None = None, cwd: Path | None = None) -> str:
+    """``path`` relative to the working directory when inside it, else as given (for messages).
+
+    Args:
+        path: The path, as named.
+        resolved: ``path`` already resolved (``os.path.realpath``), when the caller has it.
+        cwd: The working directory already resolved, for a caller naming many files.
+    """
+    real = Path(resolved) if resolved is not None else path.resolve()
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(real.relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

@@ -38,10 +38,12 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from csea.catalog.fingerprint import catalog_key
 from csea.errors import Problem
 from csea.models import Catalog
+from csea.models.compact import share_field_sets
 from csea.yamlio.reader import Limits
 
 __all__ = [
@@ -61,6 +63,7 @@ NO_CACHE_VARIABLE = "CSEA_NO_CACHE"
 _MAGIC = b"csea catalogue cache 1\n"
 _SIGNATURE = hashlib.sha256().digest_size
 _SECRET = 32
+_CHUNK = 1 << 20
 _SUFFIX = ".catalog"
 _KEPT = 8
 """How many entries are kept (the most recently used)."""
@@ -118,6 +121,8 @@ class CatalogCache:
         secret = self._secret()
         if secret is None or catalog_key(root, limits) != key:
             return
+        if checked.catalog is not None:
+            share_field_sets(checked.catalog)
         try:
             payload = pickle.dumps((key, checked), protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
@@ -142,17 +147,29 @@ class CatalogCache:
         return self.directory / f"{key.hex()}{_SUFFIX}"
 
     def _read(self, key: bytes, secret: bytes) -> Checked | None:
-        data = _read_own(self._entry(key))
-        if data is None or not data.startswith(_MAGIC):
+        """The entry stored under ``key``, if it is whole, signed with ``secret`` and for ``key``.
+
+        The signature is checked over the whole file before anything is unpickled; the file
+        is read twice rather than held in memory (an open file cannot be swapped under us:
+        entries are only ever replaced, never rewritten in place).
+        """
+        handle = _open_own(self._entry(key))
+        if handle is None:
             return None
-        signature = data[len(_MAGIC) : len(_MAGIC) + _SIGNATURE]
-        payload = data[len(_MAGIC) + _SIGNATURE :]
-        if not hmac.compare_digest(signature, _sign(secret, payload)):
-            return None
-        try:
-            stored, checked = pickle.loads(payload)  # signed with this user's key: csea wrote it
-        except _UNREADABLE:
-            return None
+        with handle:
+            if handle.read(len(_MAGIC)) != _MAGIC:
+                return None
+            signature = handle.read(_SIGNATURE)
+            mac = hmac.new(secret, _MAGIC, hashlib.sha256)
+            while chunk := handle.read(_CHUNK):
+                mac.update(chunk)
+            if not hmac.compare_digest(signature, mac.digest()):
+                return None
+            handle.seek(len(_MAGIC) + _SIGNATURE)
+            try:
+                stored, checked = pickle.load(handle)  # signed with this user's key: csea wrote it
+            except _UNREADABLE:
+                return None
         if stored != key or not isinstance(checked, Checked):
             return None
         with contextlib.suppress(OSError):
@@ -206,11 +223,21 @@ class CatalogCache:
 
 
 def _sign(secret: bytes, payload: bytes) -> bytes:
+    """The signature of an entry's payload (the magic line is signed too)."""
     return hmac.new(secret, _MAGIC + payload, hashlib.sha256).digest()
 
 
 def _read_own(path: Path, *, private: bool = False) -> bytes | None:
-    """The bytes of a regular file the user owns and nobody else can write (or read, if private).
+    """The bytes of a file [_open_own][csea.catalog.cache._open_own] trusts, else ``None``."""
+    handle = _open_own(path, private=private)
+    if handle is None:
+        return None
+    with handle:
+        return handle.read()
+
+
+def _open_own(path: Path, *, private: bool = False) -> BinaryIO | None:
+    """A regular file the user owns and nobody else can write (or read, if private), opened.
 
     ``None`` when it is missing, a link, someone else's or open to others.
     """
@@ -218,11 +245,12 @@ def _read_own(path: Path, *, private: bool = False) -> bytes | None:
         descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW)
     except OSError:
         return None
-    with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or not _private(info, readable=not private):
-            return None
-        return handle.read()
+    handle = os.fdopen(descriptor, "rb")
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode) or not _private(info, readable=not private):
+        handle.close()
+        return None
+    return handle
 
 
 def _private(info: os.stat_result, *, directory: bool = False, readable: bool = True) -> bool:

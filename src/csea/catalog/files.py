@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from csea.errors import Problem
 from csea.models import Catalog, CatalogHeader, Obligation, Source, UncitedFile
-from csea.yamlio.reader import YamlDocument
+from csea.yamlio.reader import Within, YamlDocument
 
 __all__ = ["CatalogFiles", "Loaded"]
 
@@ -51,6 +51,14 @@ class CatalogFiles:
     """Pillar folders holding at least one YAML file, valid or not."""
     problems: list[Problem] = field(default_factory=list)
     """Problems met while reading and validating single files."""
+    within: Within = field(init=False, repr=False, compare=False)
+    """The directory its files must stay inside, resolved once for all of them."""
+    cwd: Path = field(init=False, repr=False, compare=False)
+    """The working directory, resolved once (messages name files relative to it)."""
+
+    def __post_init__(self) -> None:
+        self.within = Within(self.root)
+        self.cwd = Path.cwd().resolve()
 
     def to_catalog(self) -> Catalog:
         """Assemble the catalogue (call only when there are no errors)."""

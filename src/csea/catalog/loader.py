@@ -136,14 +136,14 @@ def _read(
     if value is None:
         _remember_invalid(files, doc.data)
         return None
+    doc.release()
     return Loaded(value, doc, folder)
 
 
 def _read_doc(files: CatalogFiles, path: Path, limits: Limits) -> YamlDocument:
     """One file of the catalogue; its positions are found only if a problem needs them."""
-    return read_yaml(
-        path, display=display_path(path), limits=limits, within=files.root, lazy_positions=True
-    )
+    display = display_path(path, resolved=files.within.resolve(path), cwd=files.cwd)
+    return read_yaml(path, display=display, limits=limits, within=files.within, lazy_positions=True)
 
 
 def _read_sources(files: CatalogFiles, limits: Limits) -> None:
@@ -171,6 +171,7 @@ def _read_sources(files: CatalogFiles, limits: Limits) -> None:
                 _remember_invalid(files, items[index])
             else:
                 files.sources.append(Loaded(source, doc, index=index))
+        doc.release()
 
 
 def _read_obligations(files: CatalogFiles, limits: Limits) -> None:

@@ -27,7 +27,7 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -36,7 +36,7 @@ from csea.errors import InputError, Problem
 from csea.yamlio.events import EventBuilder, PathKey, too_deep_message
 from csea.yamlio.plain import Unusual, plain_values
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "YamlDocument", "parse_yaml", "read_yaml"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "Within", "YamlDocument", "parse_yaml", "read_yaml"]
 
 LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 """Whether the fast C parser (libyaml) is in use."""
@@ -58,12 +58,40 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+_RELEASED: Any = object()
+"""The values of a released document (see ``YamlDocument.release``)."""
+
+
+class Within:
+    """A directory files must stay inside, resolved once for the many files read from it.
+
+    It also resolves the files' paths, each folder once: a file's real path is its folder's
+    real path and its name, unless the file itself is a symbolic link.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        """The directory, as named."""
+        self.real = os.path.realpath(path)
+        """Where it really is."""
+        self._folders: dict[str, str] = {}
+
+    def resolve(self, path: Path) -> str:
+        """``os.path.realpath(path)``, with the path's folder resolved only once."""
+        folder, name = os.path.split(path)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder)
+        candidate = os.path.join(real_folder, name)
+        if not name or name in (os.curdir, os.pardir) or os.path.islink(candidate):
+            return os.path.realpath(path)
+        return candidate
 
 
 class YamlDocument:
     """Plain data read from one YAML file, with where each value is in that file."""
 
-    __slots__ = ("_positions", "_source", "data", "file")
+    __slots__ = ("_data", "_positions", "_source", "file")
 
     def __init__(
         self,
@@ -75,11 +103,19 @@ class YamlDocument:
     ) -> None:
         self.file = file
         """The file name shown in messages."""
-        self.data = data
-        """The document as plain Python values."""
+        self._data = data
         self._positions = positions if positions is not None or source is not None else {}
         self._source = source
-        """The text, limits and parser to find the positions with, when first asked."""
+        """The text, limits and parser to read the document again with (lazy positions)."""
+
+    @property
+    def data(self) -> Any:
+        """The document as plain Python values."""
+        if self._data is _RELEASED:
+            assert self._source is not None
+            text, limits, loader_class = self._source
+            self._data = _parse(text, self.file, limits, loader_class, lazy_positions=True).data
+        return self._data
 
     @property
     def positions(self) -> dict[PathKey, tuple[int, int]]:
@@ -91,9 +127,19 @@ class YamlDocument:
         if self._positions is None:
             assert self._source is not None
             text, limits, loader_class = self._source
-            self._positions = _parse(text, self.file, limits, loader_class).positions
-            self._source = None
+            again = _parse(text, self.file, limits, loader_class)
+            self._data, self._positions = again.data, again.positions
         return self._positions
+
+    def release(self) -> None:
+        """Let go of the values of a document read with ``lazy_positions``, until asked again.
+
+        The loader keeps every catalogue document for locating problems, but needs their
+        values only to validate them; the values are read again from the text if a problem
+        is ever located in the document.
+        """
+        if self._source is not None and self._positions is None:
+            self._data = _RELEASED
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, YamlDocument):
@@ -152,7 +198,7 @@ def read_yaml(
     *,
     display: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    within: Path | None = None,
+    within: Path | Within | None = None,
     lazy_positions: bool = False,
 ) -> YamlDocument:
     """Read one YAML file safely.
@@ -162,7 +208,9 @@ def read_yaml(
         display: The name to use in messages (defaults to ``path``).
         limits: Size, alias-expansion and depth bounds.
         within: When given, refuse a file that is (through symbolic links) outside this
-            directory, so a catalogue cannot pull in a file nobody reviewed with it.
+            directory, so a catalogue cannot pull in a file nobody reviewed with it. A
+            [Within][csea.yamlio.reader.Within] also gives the file's resolved path, for a
+            caller reading many files of one directory.
         lazy_positions: Find the positions of values only when they are first asked for
             (faster when, as for most catalogue files, nothing needs locating).
 
@@ -172,13 +220,13 @@ def read_yaml(
     """
     name = display or str(path)
     if within is not None:
-        _refuse_outside(path, within, name)
+        _refuse_outside(path, within if isinstance(within, Within) else Within(within), name)
     text = _decode(_read_bytes(path, name, limits), name)
     return parse_yaml(text, name, limits=limits, lazy_positions=lazy_positions)
 
 
-def _refuse_outside(path: Path, within: Path, name: str) -> None:
-    real, root = os.path.realpath(path), os.path.realpath(within)
+def _refuse_outside(path: Path, directory: Within, name: str) -> None:
+    real, root, within = directory.resolve(path), directory.real, directory.path
     if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
         raise _error(
             name,
@@ -199,7 +247,8 @@ def _read_bytes(path: Path, name: str, limits: Limits) -> bytes:
         raise _error(name, ProblemCode.FILE_NOT_FOUND, "file not found") from None
     except OSError as exc:
         raise _unreadable(name, exc) from None
-    kind = os.fstat(descriptor).st_mode
+    info = os.fstat(descriptor)
+    kind = info.st_mode
     if not stat.S_ISREG(kind):
         os.close(descriptor)
         if stat.S_ISDIR(kind):
@@ -209,7 +258,7 @@ def _read_bytes(path: Path, name: str, limits: Limits) -> bytes:
         )
     with os.fdopen(descriptor, "rb") as handle:
         try:
-            raw = handle.read(limits.max_bytes + 1)
+            raw = _read_at_most(handle, min(info.st_size, limits.max_bytes) + 1, limits)
         except OSError as exc:
             raise _unreadable(name, exc) from None
     if len(raw) > limits.max_bytes:
@@ -218,6 +267,18 @@ def _read_bytes(path: Path, name: str, limits: Limits) -> bytes:
             ProblemCode.FILE_TOO_LARGE,
             f"is larger than {limits.max_bytes:,} bytes; refusing to read it",
         )
+    return raw
+
+
+def _read_at_most(handle: BinaryIO, expected: int, limits: Limits) -> bytes:
+    """Up to ``max_bytes + 1`` bytes, asking first for what the file's size says it holds.
+
+    A buffer of the expected size is read, not one of the largest size allowed; a file that
+    grew since its size was taken is read on to its end (or past the limit).
+    """
+    raw = handle.read(expected)
+    if len(raw) == expected and expected <= limits.max_bytes:
+        raw += handle.read(limits.max_bytes + 1 - len(raw))
     return raw
 
 
