@@ -36,6 +36,7 @@ import pickle
 import secrets
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -123,12 +124,17 @@ class CatalogCache:
             return
         if checked.catalog is not None:
             share_field_sets(checked.catalog)
-        try:
-            payload = pickle.dumps((key, checked), protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError):
-            return
-        with contextlib.suppress(OSError):
-            self._write(self._entry(key), _MAGIC + _sign(secret, payload) + payload)
+
+        def write(stream: BinaryIO) -> None:
+            """The magic line, room for the signature, the pickle, then the signature."""
+            stream.write(_MAGIC + bytes(_SIGNATURE))
+            signing = _Signing(stream, hmac.new(secret, _MAGIC, hashlib.sha256))
+            pickle.dump((key, checked), signing, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.seek(len(_MAGIC))
+            stream.write(signing.mac.digest())
+
+        with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+            self._write(self._entry(key), write)
             self._prune()
 
     def clear(self) -> list[Path]:
@@ -194,15 +200,20 @@ class CatalogCache:
             return None
         return secret if secret is not None and len(secret) == _SECRET else None
 
-    def _write(self, path: Path, data: bytes, *, replace: bool = True) -> None:
-        """Write ``data`` to ``path`` through a temporary file (readable only by the user).
+    def _write(
+        self, path: Path, data: bytes | Callable[[BinaryIO], None], *, replace: bool = True
+    ) -> None:
+        """Write ``data`` (or what it writes) to ``path`` through a temporary file of the user's.
 
         With ``replace=False`` an existing file is kept (another process made it first).
         """
         handle, temp = tempfile.mkstemp(dir=self.directory, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                if callable(data):
+                    data(stream)
+                else:
+                    stream.write(data)
             if replace:
                 os.replace(temp, path)
             else:
@@ -222,9 +233,16 @@ class CatalogCache:
                 old.unlink()
 
 
-def _sign(secret: bytes, payload: bytes) -> bytes:
-    """The signature of an entry's payload (the magic line is signed too)."""
-    return hmac.new(secret, _MAGIC + payload, hashlib.sha256).digest()
+class _Signing:
+    """A writer that signs what passes through it (for ``pickle.dump``)."""
+
+    def __init__(self, stream: BinaryIO, mac: hmac.HMAC) -> None:
+        self.stream = stream
+        self.mac = mac
+
+    def write(self, data: bytes) -> int:
+        self.mac.update(data)
+        return self.stream.write(data)
 
 
 def _read_own(path: Path, *, private: bool = False) -> bytes | None:
