@@ -35,7 +35,14 @@ from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.yamlio.events import EventBuilder, PathKey, too_deep_message
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "YamlDocument", "parse_yaml", "read_yaml"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "YamlDocument",
+    "parse_yaml",
+    "parse_yaml_bytes",
+    "read_yaml",
+]
 
 LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 """Whether the fast C parser (libyaml) is in use."""
@@ -188,6 +195,15 @@ def _unreadable(name: str, exc: OSError) -> InputError:
     if isinstance(exc, PermissionError):
         return _error(name, ProblemCode.FILE_UNREADABLE, "permission denied")
     return _error(name, ProblemCode.FILE_UNREADABLE, f"cannot read: {exc.strerror or exc}")
+
+
+def parse_yaml_bytes(raw: bytes, file: str, *, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
+    """Parse the bytes of a file read some other way (from git), as ``read_yaml`` would.
+
+    Raises:
+        InputError: The bytes are not UTF-8, not valid YAML, or break a limit.
+    """
+    return parse_yaml(_decode(raw, file), file, limits=limits)
 
 
 def parse_yaml(text: str, file: str, *, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
