@@ -42,6 +42,7 @@ __all__ = [
     "YamlDocument",
     "loader",
     "parse_yaml",
+    "parse_yaml_bytes",
     "read_yaml",
     "read_yaml_bytes",
 ]
@@ -165,7 +166,7 @@ def read_yaml_bytes(
     """
     name = display or str(path)
     raw = _read_bytes(path, name, limits)
-    return raw, parse_yaml(_decode(raw, name), name, limits=limits)
+    return raw, parse_yaml_bytes(raw, name, limits=limits)
 
 
 def _refuse_outside(path: Path, within: Path, name: str) -> None:
@@ -218,6 +219,15 @@ def _unreadable(name: str, exc: OSError) -> InputError:
     if isinstance(exc, PermissionError):
         return _error(name, ProblemCode.FILE_UNREADABLE, "permission denied")
     return _error(name, ProblemCode.FILE_UNREADABLE, f"cannot read: {exc.strerror or exc}")
+
+
+def parse_yaml_bytes(raw: bytes, file: str, *, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
+    """Parse the bytes of a file read some other way (from git), as ``read_yaml`` would.
+
+    Raises:
+        InputError: The bytes are not UTF-8, not valid YAML, or break a limit.
+    """
+    return parse_yaml(_decode(raw, file), file, limits=limits)
 
 
 def parse_yaml(text: str, file: str, *, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
