@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csea.errors import InputError
-from csea.yamlio.reader import DEFAULT_LIMITS, YamlDocument, _parse
+from csea.yamlio.events import EventBuilder
+from csea.yamlio.reader import DEFAULT_LIMITS, YamlDocument, _parse, _plain, _run
 from tests.fuzz.strategies import FUZZ, any_text, plain_values, yamlish_text
 
 PARSERS = {"libyaml": yaml.CSafeLoader, "python": yaml.SafeLoader}
@@ -80,3 +81,20 @@ def _read(text: str, loader: Any, *, lazy: bool) -> tuple[Any, Any]:
     except InputError as error:
         return "refused", [(p.code, p.line, p.column, p.message) for p in error.problems]
     return repr(doc.data), doc.positions
+
+
+@FUZZ
+@given(st.one_of(yamlish_text, plain_values.map(yaml.safe_dump)))
+def test_the_plain_reader_agrees_with_the_event_builder_wherever_it_reads(text: str) -> None:
+    for loader in PARSERS.values():
+        positions: dict[Any, Any] = {}
+        plain = _plain(text, DEFAULT_LIMITS, loader, positions)
+        if plain is None:
+            continue
+        builder = EventBuilder("f.yaml", DEFAULT_LIMITS.max_nodes, DEFAULT_LIMITS.max_depth)
+        _run(builder, loader, text)
+        assert (repr(plain[0]), positions, builder.problems) == (
+            repr(builder.root),
+            builder.positions,
+            [],
+        )

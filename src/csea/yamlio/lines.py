@@ -13,7 +13,7 @@ import bisect
 import re
 from typing import Any
 
-__all__ = ["BREAK", "SEPARATORS", "Lines", "real_position"]
+__all__ = ["BREAK", "SEPARATORS", "Lines", "moves_lines", "real_position"]
 
 BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 """What the YAML parser counts as a line break."""
@@ -57,12 +57,17 @@ class Lines:
         return self.text[self.line_start(index) : index]
 
 
+def moves_lines(text: str) -> bool:
+    """Whether the parser's lines and the lines people see differ anywhere in ``text``."""
+    return any(separator in text for separator in SEPARATORS)
+
+
 def real_position(text: str) -> Any:
     """A function from the parser's 1-based (line, column) to the one people see.
 
     Identity when the text holds none of [SEPARATORS][csea.yamlio.lines.SEPARATORS].
     """
-    if not any(separator in text for separator in SEPARATORS):
+    if not moves_lines(text):
         return lambda line, column: (line, column)
     parser, real = Lines(text), Lines(text, _REAL_BREAK)
 

@@ -28,6 +28,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from csea.yamlio.events import PathKey
 from csea.yamlio.scalars import MERGE, NUMBER_START, WORDS, resolve_plain
 
 __all__ = ["Unusual", "plain_values"]
@@ -40,14 +41,27 @@ class Unusual(Exception):
     """The document needs the full builder (it may be fine: an anchor, say, or a tag)."""
 
 
-def plain_values(next_event: Callable[[], Any], max_nodes: int, max_depth: int) -> Any:
+def plain_values(
+    next_event: Callable[[], Any],
+    max_nodes: int,
+    max_depth: int,
+    positions: dict[PathKey, tuple[int, int]] | None = None,
+) -> Any:
     """The values of the document ``next_event`` streams.
+
+    Args:
+        next_event: The parser's ``get_event``.
+        max_nodes: The most values the document may hold.
+        max_depth: The deepest nesting allowed.
+        positions: When given, filled as [EventBuilder][csea.yamlio.events.EventBuilder]
+            fills its positions: the parser's 1-based line and column of the root, of every
+            key and of every item, by path.
 
     Raises:
         Unusual: Something only the full builder may judge.
         yaml.YAMLError: The parser found invalid YAML.
     """
-    builder = _Plain(max_nodes, max_depth)
+    builder = _Plain(max_nodes, max_depth, positions)
     scalar, start, end = builder.scalar, builder.start, builder.end
     documents = 0
     while True:
@@ -74,19 +88,25 @@ def plain_values(next_event: Callable[[], Any], max_nodes: int, max_depth: int) 
 class _Plain:
     """The open mappings and sequences, and what to do with each event."""
 
-    __slots__ = ("count", "keys", "max_depth", "max_nodes", "root", "stack")
+    __slots__ = ("count", "keys", "max_depth", "max_nodes", "paths", "positions", "root", "stack")
 
-    def __init__(self, max_nodes: int, max_depth: int) -> None:
+    def __init__(
+        self, max_nodes: int, max_depth: int, positions: dict[PathKey, tuple[int, int]] | None
+    ) -> None:
         self.max_nodes = max_nodes
         self.max_depth = max_depth
+        self.positions = positions
         self.root: Any = None
         self.stack: list[Any] = []
+        """The open collections."""
         self.keys: list[Any] = []
         """For each open collection, the key its next value goes under (``_NO_KEY`` before it)."""
+        self.paths: list[PathKey] = []
+        """For each open collection, its path (kept only when positions are noted)."""
         self.count = 0
 
     def scalar(self, event: Any) -> None:
-        """Place a scalar's value, or take it as the next key."""
+        """Place a scalar's value, or take it as the next key; note where keys and items start."""
         self.count += 1
         stack = self.stack
         if event.anchor is not None or event.tag is not None:
@@ -94,22 +114,37 @@ class _Plain:
         if self.count > self.max_nodes or len(stack) >= self.max_depth:
             raise Unusual
         text = event.value
-        value = _value(text) if event.implicit[0] else text
+        if not event.implicit[0]:
+            value: Any = text
+        elif text[:1] in NUMBER_START:
+            value = _number(text)
+        else:
+            value = WORDS.get(text, text)
+            if value is MERGE:
+                raise Unusual
         if not stack:
             self.root = value
+            where: PathKey = ()
         elif type(stack[-1]) is list:
             stack[-1].append(value)
+            where = (len(stack[-1]) - 1,)
         elif self.keys[-1] is not _NO_KEY:
             stack[-1][self.keys[-1]] = value
             self.keys[-1] = _NO_KEY
+            return
         else:
             key = value if isinstance(value, str | int) and not isinstance(value, bool) else text
             if key in stack[-1]:
                 raise Unusual
             self.keys[-1] = key
+            where = (key,)
+        if self.positions is not None:
+            mark = event.start_mark
+            place = (*self.paths[-1], *where) if stack else ()
+            self.positions[place] = (mark.line + 1, mark.column + 1)
 
     def start(self, event: Any, made: dict[Any, Any] | list[Any]) -> None:
-        """Open a mapping or sequence in its place."""
+        """Open a mapping or sequence in its place (noting where an item or the root starts)."""
         self.count += 1
         stack = self.stack
         if event.anchor is not None or event.tag is not None:
@@ -118,12 +153,22 @@ class _Plain:
             raise Unusual
         if not stack:
             self.root = made
+            where: PathKey | None = ()
         elif type(stack[-1]) is list:
             stack[-1].append(made)
+            where = (len(stack[-1]) - 1,)
         elif self.keys[-1] is _NO_KEY:
             raise Unusual
         else:
             stack[-1][self.keys[-1]] = made
+            where = None
+        if self.positions is not None:
+            path = (*self.paths[-1], *(where or (self.keys[-1],))) if stack else ()
+            if where is not None:
+                mark = event.start_mark
+                self.positions[path] = (mark.line + 1, mark.column + 1)
+            self.paths.append(path)
+        if stack and type(stack[-1]) is dict:
             self.keys[-1] = _NO_KEY
         stack.append(made)
         self.keys.append(_NO_KEY)
@@ -132,20 +177,17 @@ class _Plain:
         """Close the innermost mapping or sequence."""
         self.stack.pop()
         self.keys.pop()
+        if self.positions is not None:
+            self.paths.pop()
 
 
-def _value(text: str) -> Any:
-    """An untagged plain scalar's value (core schema).
+def _number(text: str) -> Any:
+    """An untagged plain scalar that may be a number (core schema).
 
     Raises:
-        Unusual: A merge key, or a number that cannot be read.
+        Unusual: A number that cannot be read.
     """
-    if text[:1] in NUMBER_START:
-        try:
-            return resolve_plain(text)
-        except ValueError:
-            raise Unusual from None
-    value = WORDS.get(text, text)
-    if value is MERGE:
-        raise Unusual
-    return value
+    try:
+        return resolve_plain(text)
+    except ValueError:
+        raise Unusual from None

@@ -34,7 +34,7 @@ import yaml
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.yamlio.events import EventBuilder, PathKey, too_deep_message
-from csea.yamlio.lines import real_position
+from csea.yamlio.lines import moves_lines, real_position
 from csea.yamlio.plain import Unusual, plain_values
 
 __all__ = [
@@ -359,6 +359,10 @@ def _parse(
         plain = _plain(text, limits, loader_class)
         if plain is not None:
             return YamlDocument(file, plain[0], source=(text, limits, loader_class))
+    found: dict[PathKey, tuple[int, int]] = {}
+    plain = _plain(text, limits, loader_class, found)
+    if plain is not None:
+        return YamlDocument(file, plain[0], _seen(text, found))
     builder = EventBuilder(file, limits.max_nodes, limits.max_depth)
     real = real_position(text)
     try:
@@ -368,8 +372,15 @@ def _parse(
     if builder.problems:
         problems = [_moved(p, real) for p in builder.problems]
         raise InputError(problems, f"{file}: not usable YAML")
-    positions = {path: real(*where) for path, where in builder.positions.items()}
-    return YamlDocument(file, builder.root, positions)
+    return YamlDocument(file, builder.root, _seen(text, builder.positions))
+
+
+def _seen(text: str, positions: dict[PathKey, tuple[int, int]]) -> dict[PathKey, tuple[int, int]]:
+    """The parser's positions as people see them (the same dict when no line moves)."""
+    if not moves_lines(text):
+        return positions
+    real = real_position(text)
+    return {path: real(*where) for path, where in positions.items()}
 
 
 def _build(builder: EventBuilder, loader_class: Any, text: str, limits: Limits) -> None:
@@ -394,7 +405,12 @@ def _moved(problem: Problem, real: Any) -> Problem:
     return problem.model_copy(update={"line": line, "column": column})
 
 
-def _plain(text: str, limits: Limits, loader_class: Any) -> tuple[Any] | None:
+def _plain(
+    text: str,
+    limits: Limits,
+    loader_class: Any,
+    positions: dict[PathKey, tuple[int, int]] | None = None,
+) -> tuple[Any] | None:
     """The document's values when it is an ordinary one (see [csea.yamlio.plain][]), else ``None``.
 
     ``None`` also when the text is not valid YAML: the event builder then reads it again and
@@ -405,7 +421,7 @@ def _plain(text: str, limits: Limits, loader_class: Any) -> tuple[Any] | None:
     except (yaml.YAMLError, UnicodeEncodeError):
         return None
     try:
-        return (plain_values(loader.get_event, limits.max_nodes, limits.max_depth),)
+        return (plain_values(loader.get_event, limits.max_nodes, limits.max_depth, positions),)
     except (Unusual, yaml.YAMLError, UnicodeEncodeError):
         return None
     finally:
