@@ -372,3 +372,20 @@ def uncited_consistent(files: CatalogFiles) -> Iterator[Problem]:
                 f"{entry.source} {entry.provision} is cited by {', '.join(citing)}; remove it from uncited.yaml",
                 entry.source,
             )
+
+
+@CHECKS.rule(ProblemCode.UNKNOWN_SOURCE)
+def kind_definitions_resolve(files: CatalogFiles) -> Iterator[Problem]:
+    """Each kind implication cites a source the catalogue lists."""
+    if files.kinds is None:
+        return
+    sources = {s.model.id for s in files.sources} | files.invalid_ids
+    for i, implication in enumerate(files.kinds.model.implications):
+        if implication.definition.source not in sources:
+            yield _at(
+                files.kinds.doc,
+                ["implications", i, "definition", "source"],
+                ProblemCode.UNKNOWN_SOURCE,
+                f"unknown source '{implication.definition.source}'; it must be listed in sources.yaml",
+                implication.kind,
+            )

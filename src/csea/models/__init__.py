@@ -4,7 +4,7 @@ Every other package builds on these. ``base`` holds the base model and the const
 every model shares; ``applicability`` the applicability engine's verdicts (plain dataclasses).
 """
 
-from csea.models.applicability import Applicability, Binding, CitationState
+from csea.models.applicability import Applicability, Binding, CitationState, Fact
 from csea.models.assessment import (
     Answer,
     Assessment,
@@ -31,6 +31,7 @@ from csea.models.evaluation import (
     Rollup,
     StatusMove,
 )
+from csea.models.kinds import KindImplication, KindsFile, LegalDefinition
 from csea.models.obligation import (
     Citation,
     EvidenceExpectation,
@@ -40,7 +41,7 @@ from csea.models.obligation import (
     Obligation,
     Question,
 )
-from csea.models.profile import ServiceProfile
+from csea.models.profile import Declared, ServiceProfile
 from csea.models.source import Provision, Source, SourcesFile, StatusChange
 from csea.models.uncited import UncitedFile, UncitedProvision
 from csea.models.vocabulary import (
@@ -75,6 +76,7 @@ __all__ = [
     "Direction",
     "EnterpriseSize",
     "Evaluation",
+    "Fact",
     "EvidenceExpectation",
     "EvidenceRef",
     "Feature",
@@ -112,6 +114,10 @@ __all__ = [
     "StatusChange",
     "StatusMove",
     "UncitedFile",
+    "KindImplication",
+    "KindsFile",
+    "LegalDefinition",
+    "Declared",
     "UncitedProvision",
     "Verification",
 ]

@@ -10,7 +10,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from csea.models.base import CseaModel, NonEmptyStr, ObligationId, Slug, Version
+from csea.models.base import CseaModel, Day, NonEmptyStr, ObligationId, Slug, Version
+from csea.models.kinds import KindImplication
 from csea.models.obligation import Obligation
 from csea.models.source import Source
 from csea.models.uncited import UncitedProvision
@@ -67,7 +68,7 @@ class CatalogHeader(CseaModel):
     """Catalogue title."""
     version: Version
     """Calendar version (``2026.11``)."""
-    date: dt.date
+    date: Day
     """The day this version's statuses were last reviewed."""
     description: str | None = None
     """What the catalogue covers."""
@@ -88,6 +89,8 @@ class Catalog(CseaModel):
     """The obligations, ordered by pillar (in header order) then id."""
     uncited: list[UncitedProvision] = Field(default_factory=list)
     """Provisions deliberately left uncited, with reasons."""
+    implications: list[KindImplication] = Field(default_factory=list)
+    """Kinds of service that the law makes sub-kinds of others (``kinds.yaml``)."""
     root: Path | None = None
     """The directory it was loaded from."""
 

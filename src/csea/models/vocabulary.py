@@ -90,7 +90,13 @@ class Feature(StrEnum):
     VIDEO_UPLOAD = "video_upload"
     """Users can upload or share recorded video."""
     LIVE_STREAMING = "live_streaming"
-    """Users can broadcast live video or audio."""
+    """Users can broadcast live video to an audience (for audio only, see ``audio_livestreams``)."""
+    AUDIO_LIVESTREAMS = "audio_livestreams"
+    """Users can broadcast live audio to an audience, without video (a live audio show)."""
+    AUDIO_ROOMS = "audio_rooms"
+    """Users can host or drop into live audio rooms where many people talk and listen."""
+    VOICE_CHAT = "voice_chat"
+    """Users can talk to each other live by voice (voice calls, voice channels, in-game voice)."""
     VIDEO_CALLS = "video_calls"
     """Users can make live one-to-one or group video calls."""
     DIRECT_MESSAGES = "direct_messages"
@@ -136,6 +142,9 @@ class Harm(StrEnum):
     """Abuse of children broadcast or coerced over live video."""
     INTIMATE_IMAGE_ABUSE = "intimate_image_abuse"
     """Sharing of intimate images without consent, including self-generated images of minors."""
+    SEXTORTION = "sextortion"
+    """Sexual extortion of children: coercing a child into sending sexual images, then threatening
+    to share them unless the child pays (financially motivated sextortion) or sends more."""
 
 
 class RiskLevel(OrderedEnum):

@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from csea.codes import ProblemCode
 from csea.errors import Problem
+from csea.models.base import PATTERN_WORDS
 from csea.yamlio.reader import YamlDocument
 
 __all__ = ["validate_document", "validate_value"]
@@ -126,11 +127,16 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
             f"expected one of: {expected}"
         )
     if kind == "string_pattern_mismatch":
-        pattern = (error.get("ctx") or {}).get("pattern", "")
-        return f"'{value}' does not have the expected form (pattern {pattern})"
+        pattern = str((error.get("ctx") or {}).get("pattern", ""))
+        return f"'{value}' does not have the expected form; expected {_pattern_words(pattern)}"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return f"'{value}' is not a date; expected YYYY-MM-DD"
     return message
+
+
+def _pattern_words(pattern: str) -> str:
+    """A pattern described in words (never the pattern itself)."""
+    return PATTERN_WORDS.get(pattern, "text of another form (see the documentation)")
 
 
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:
