@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from csea.catalog import kind_checks  # noqa: F401  (registers the kinds.yaml checks)
 from csea.catalog.checks import CHECKS
 from csea.catalog.files import CatalogFiles, Loaded
 from csea.codes import ProblemCode
