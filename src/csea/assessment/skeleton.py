@@ -116,12 +116,19 @@ def plan_init(catalog: Catalog, profile_path: Path, output: Path, as_of: dt.date
 
 def obligation_comments(obligation: Obligation, why: Applicability) -> list[str]:
     """The comment lines written above an obligation's answer (without the ``#``)."""
-    force = why.force.value.replace("_", " ") if why.force else "no binding source"
+    force = why.force.value.replace("_", " ") if why.force else "no source applies"
+    if why.force_assumed:
+        force += ", assumed"
     lines = [f"{obligation.id}: {obligation.title}"]
-    if why.applies:
-        lines.append(f"Applies ({force}): {'; '.join(why.reasons)}")
+    if why.applies and why.assumed:
+        lines += _wrapped(f"Assumed to apply ({force}): ", "; ".join(why.reasons))
+    elif why.applies:
+        lines += _wrapped(f"Applies ({force}): ", "; ".join(why.reasons))
     else:
-        lines.append(f"Does not apply to this service: {'; '.join(why.reasons)}")
+        lines += _wrapped("Does not apply to this service: ", "; ".join(why.reasons))
+    if why.undeclared:
+        facts = ", ".join(str(f) for f in why.undeclared)
+        lines += _wrapped("To settle it, declare in the profile: ", facts)
     lines += _wrapped("Statement: ", obligation.statement)
     if obligation.questions:
         lines.append("Questions:")

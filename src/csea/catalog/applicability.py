@@ -152,7 +152,10 @@ def _binding_reasons(binding: list[Binding]) -> list[str]:
         return ", ".join(f"{b.source} {b.provision}" for b in chosen)
 
     groups = [
-        ("asked for by", [b for b in binding if b.confers_force and b.state is CitationState.BINDS]),
+        (
+            "asked for by",
+            [b for b in binding if b.confers_force and b.state is CitationState.BINDS],
+        ),
         (
             "asked for by, unless the profile rules it out",
             [b for b in binding if b.confers_force and b.state is CitationState.ASSUMED],

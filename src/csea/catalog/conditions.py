@@ -135,7 +135,7 @@ def _leaf(condition: Condition, facts: ProfileFacts) -> Trace:
             what = words(feature)
             return _said(
                 facts.listed("features", feature),
-                Fact("features", feature),
+                Fact("features", feature.value),
                 f"the service has {what}",
                 f"the service has no {what}",
                 f"the profile does not say whether the service has {what}",
@@ -166,7 +166,7 @@ def _leaf(condition: Condition, facts: ProfileFacts) -> Trace:
             label = _DESIGNATIONS.get(designation, words(designation))
             return _said(
                 facts.listed("designations", designation),
-                Fact("designations", designation),
+                Fact("designations", designation.value),
                 f"the service is designated {label}",
                 f"the service is not designated {label}",
                 f"the profile does not say whether the service is designated {label}",
@@ -184,7 +184,7 @@ def _kind(kind: str, facts: ProfileFacts) -> Trace:
         yes += f" (every {words(implied.kind)} is one: {implied.label})"
     return _said(
         facts.listed("kinds", kind),
-        Fact("kinds", kind),
+        Fact("kinds", str(kind)),
         yes,
         f"the service is not a {service}",
         f"the profile does not say whether the service is a {service}",
@@ -230,7 +230,7 @@ def _risk(harm: Harm, at_least: RiskLevel, facts: ProfileFacts) -> Trace:
     name = words(harm)
     return _said(
         holds,
-        Fact("risk", harm),
+        Fact("risk", harm.value),
         f"the risk of {name} is {level}, {at_least} or higher",
         f"the risk of {name} is {level}, below {at_least}",
         f"the profile gives no risk level for {name}",

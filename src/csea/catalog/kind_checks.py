@@ -15,13 +15,17 @@ from csea.errors import Problem
 
 __all__ = ["kind_definitions_resolve"]
 
+
+@CHECKS.rule(ProblemCode.UNKNOWN_SOURCE)
+def kind_definitions_resolve(files: CatalogFiles) -> Iterator[Problem]:
     """Each kind implication cites a source the catalogue lists."""
     if files.kinds is None:
         return
     sources = {s.model.id for s in files.sources} | files.invalid_ids
     for i, implication in enumerate(files.kinds.model.implications):
         if implication.definition.source not in sources:
-            doc, path = files.kinds.doc, ["implications", i, "definition", "source"]
+            doc = files.kinds.doc
+            path: list[str | int] = ["implications", i, "definition", "source"]
             line, column = doc.locate(path)
             yield Problem(
                 code=ProblemCode.UNKNOWN_SOURCE,

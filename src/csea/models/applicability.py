@@ -126,6 +126,5 @@ class Applicability:
 
     @property
     def binding_sources(self) -> list[str]:
-        """Ids of the sources whose citations bind the service (or are assumed to), without repeats,
-        in citation order."""
+        """Ids of the sources that bind the service (or are assumed to), in citation order."""
         return list(dict.fromkeys(b.source for b in self.bindings if b.state.binding))

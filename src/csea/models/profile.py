@@ -65,24 +65,27 @@ def _list_or_declared(value: Any) -> str | None:
     return None
 
 
-def _facts(kind: type[V]) -> Any:
-    """A profile list: the short form (a list of what is present) or the long form."""
-    return Annotated[
-        Annotated[list[kind], Tag("list")]  # type: ignore[valid-type]
-        | Annotated[Declared[kind], Tag("declared")],  # type: ignore[valid-type]
-        Discriminator(
-            _list_or_declared,
-            custom_error_type="profile_list",
-            custom_error_message=(
-                "expected a list of values, or a mapping with 'present' and 'absent' lists"
-            ),
-        ),
-    ]
+_LIST_OR_DECLARED = Discriminator(
+    _list_or_declared,
+    custom_error_type="profile_list",
+    custom_error_message="expected a list of values, or a mapping with 'present' and 'absent' lists",
+)
 
-
-Kinds = _facts(ServiceKind)
-Features = _facts(Feature)
-Designations = _facts(Designation)
+Kinds = Annotated[
+    Annotated[list[ServiceKind], Tag("list")] | Annotated[Declared[ServiceKind], Tag("declared")],
+    _LIST_OR_DECLARED,
+]
+"""Kinds: a list of what the service is, or ``present`` and ``absent`` lists."""
+Features = Annotated[
+    Annotated[list[Feature], Tag("list")] | Annotated[Declared[Feature], Tag("declared")],
+    _LIST_OR_DECLARED,
+]
+"""Features: a list of what the service has, or ``present`` and ``absent`` lists."""
+Designations = Annotated[
+    Annotated[list[Designation], Tag("list")] | Annotated[Declared[Designation], Tag("declared")],
+    _LIST_OR_DECLARED,
+]
+"""Designations: a list, or ``present`` and ``absent`` lists."""
 
 
 class ServiceProfile(CseaModel):

@@ -19,6 +19,7 @@ from csea.render.wording import (
     catalogue_line,
     date_text,
     findings_text,
+    force_text,
     headline_sentence,
     label,
     score_text,
@@ -240,9 +241,13 @@ def _obligations(report: ServiceReport) -> Iterator[str]:
 def _obligation(entry: ObligationEntry) -> list[str]:
     facts = [
         f"**Status:** {label(entry.status)}",
-        f"**Force:** {label(entry.force)}",
-        f"**Binding sources:** {', '.join(entry.binding_sources) or DASH}",
+        f"**Force:** {force_text(entry.force, entry.assumed)}",
+        f"**Sources that apply:** {', '.join(entry.binding_sources) or DASH}",
     ]
+    if entry.undeclared:
+        facts.append(
+            f"**To settle, declare in the profile:** {escape(', '.join(entry.undeclared))}"
+        )
     if entry.owner:
         facts.append(f"**Owner:** {escape(entry.owner)}")
     if entry.due:

@@ -25,6 +25,7 @@ from csea.render.wording import (
     catalogue_line,
     date_text,
     findings_text,
+    force_text,
     headline_sentence,
     label,
     score_text,
@@ -256,7 +257,7 @@ def _obligations(report: ServiceReport) -> Group:
         table.add_row(
             entry.id,
             entry.title,
-            short_label(entry.force),
+            force_text(entry.force, entry.assumed, short=True),
             _status(entry.status),
             str(len(entry.evidence) + entry.evidence_withheld),
             entry.owner or DASH,
