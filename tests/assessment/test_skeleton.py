@@ -30,7 +30,7 @@ profile: profile.yaml
 answers:
 
   # BLOCK-01: Hash-match known images
-  # Applies (legal duty): has users in GB; has feature 'image_upload'; binding: uk.osa2023 s10, vol.vp2020 p1
+  # Applies (legal duty): the service is offered in GB; the service has image upload; asked for by: uk.osa2023 s10, vol.vp2020 p1
   # Statement: Match uploaded images against hash lists of known abuse material.
   # Questions:
   # - Do you hash-match every uploaded image?
@@ -38,7 +38,7 @@ answers:
     status: not_assessed
 
   # GROOM-01: Safe defaults for children
-  # Applies (voluntary principle): applies to every service; binding: vol.vp2020 p3
+  # Applies (voluntary principle): applies to every service; asked for by: vol.vp2020 p3
   # Statement: Child accounts cannot be messaged by strangers by default.
   GROOM-01:
     status: not_assessed
@@ -47,7 +47,7 @@ answers:
 BLOCK_02_ENTRY = """\
 
   # BLOCK-02: Hash-match known videos
-  # Applies (voluntary principle): has feature 'video_upload'; binding: vol.vp2020 p1
+  # Applies (voluntary principle): the service has video upload; asked for by: vol.vp2020 p1
   # Statement: Match uploaded videos against hash lists of known abuse material.
   # Questions:
   # - Do you hash-match every uploaded video, including edits and clips?
@@ -149,7 +149,7 @@ def test_rerun_flags_answers_that_no_longer_apply_and_keeps_them(
     flag = (
         "    review:\n"
         "      reason: no_longer_applies\n"
-        "      note: \"does not apply to the service on 2026-12-01: has feature 'image_upload'\"\n"
+        "      note: 'does not apply to the service on 2026-12-01: the service has no image upload'\n"
         "      raised: 2026-12-01\n"
     )
     anchor = "      Edits are matched with a perceptual hash.\n"

@@ -121,14 +121,13 @@ def obligation_comments(obligation: Obligation, why: Applicability) -> list[str]
         force += ", assumed"
     lines = [f"{obligation.id}: {obligation.title}"]
     if why.applies and why.assumed:
-        lines += _wrapped(f"Assumed to apply ({force}): ", "; ".join(why.reasons))
+        lines.append(f"Assumed to apply ({force}): {'; '.join(why.reasons)}")
     elif why.applies:
-        lines += _wrapped(f"Applies ({force}): ", "; ".join(why.reasons))
+        lines.append(f"Applies ({force}): {'; '.join(why.reasons)}")
     else:
-        lines += _wrapped("Does not apply to this service: ", "; ".join(why.reasons))
+        lines.append(f"Does not apply to this service: {'; '.join(why.reasons)}")
     if why.undeclared:
-        facts = ", ".join(str(f) for f in why.undeclared)
-        lines += _wrapped("To settle it, declare in the profile: ", facts)
+        lines.append(f"To settle it, declare in the profile: {', '.join(map(str, why.undeclared))}")
     lines += _wrapped("Statement: ", obligation.statement)
     if obligation.questions:
         lines.append("Questions:")

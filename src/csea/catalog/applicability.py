@@ -97,7 +97,7 @@ def _applicability(catalog: Catalog, obligation: Obligation, memo: _Memo) -> App
     binding = [b for b in bindings if b.state.binding]
     sure = [b for b in binding if b.state is CitationState.BINDS]
     if obligation.applies_when is None:
-        trace = Trace(True, "the obligation applies to every service")
+        trace = Trace(True, "applies to every service")
     else:
         trace = evaluate_condition(obligation.applies_when, memo.facts)
     applies = trace.holds is not False and bool(binding)
@@ -135,7 +135,7 @@ def _reasons(trace: Trace, binding: list[Binding], as_of: dt.date) -> list[str]:
     if trace.holds is False:
         return reasons
     if not binding:
-        return [f"none of its sources reaches this service on {as_of.isoformat()}"]
+        return [f"none of its sources applies to this service on {as_of.isoformat()}"]
     return [*reasons, *_binding_reasons(binding)]
 
 

@@ -83,20 +83,20 @@ class ProfileFacts:
                 return closure
             closure |= more
 
-    def offered_in(self, code: str) -> Known:
+    def offered_in(self, where: str) -> Known:
         """Whether the service is offered in a jurisdiction (``INT``: everywhere)."""
         users, closed = self.profile.users, self.profile.not_offered_in == "all others"
-        if code == "INT" or code in users:
+        if where == "INT" or where in users:
             return True
-        if code in self.profile.not_offered_list:
+        if where in self.profile.not_offered_list:
             return False
-        if code == "EU":
+        if where == "EU":
             if any(state in EU_MEMBER_STATES for state in users):
                 return True
             return False if closed else None
-        if code in EU_MEMBER_STATES and "EU" in users:
+        if where in EU_MEMBER_STATES and "EU" in users:
             return None
-        if code in EU_MEMBER_STATES and "EU" in self.profile.not_offered_list:
+        if where in EU_MEMBER_STATES and "EU" in self.profile.not_offered_list:
             return False
         return False if closed else None
 

@@ -11,12 +11,12 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
+from annotated_types import Ge, Le
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    Field,
     StrictBool,
     StringConstraints,
     WithJsonSchema,
@@ -26,6 +26,7 @@ from csea.models.jurisdictions import check_jurisdiction, jurisdiction_codes
 
 __all__ = [
     "PATTERN_WORDS",
+    "Age",
     "Count",
     "CseaModel",
     "Day",
@@ -124,8 +125,11 @@ def _day(value: Any) -> Any:
 Flag = StrictBool
 """``true`` or ``false``, nothing else (``yes``, ``1`` and ``"true"`` are refused)."""
 
-Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=0)]
+Count = Annotated[int, Ge(0), BeforeValidator(_whole_number)]
 """A whole number, 0 or more (``true`` and ``"3"`` are refused; ``3.0`` is 3)."""
+
+Age = Annotated[int, Ge(0), Le(21), BeforeValidator(_whole_number)]
+"""An age in whole years, 0 to 21."""
 
 Number = Annotated[float, BeforeValidator(_number)]
 """A number (``true`` and ``"3.5"`` are refused)."""

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, NonNegativeInt, Tag
+from pydantic import Discriminator, Field, Tag
 
-from csea.models.base import CseaModel, JurisdictionCode
+from csea.models.base import Count, CseaModel, Flag, JurisdictionCode
 from csea.models.vocabulary import (
     Designation,
     EnterpriseSize,
@@ -134,7 +134,7 @@ class EstablishedIn(CseaModel):
 class ChildrenLikely(CseaModel):
     """True when the profile's answer to "are children likely to use the service?" equals this."""
 
-    children_likely: bool
+    children_likely: Flag
     """The answer that makes the condition true."""
 
     def describe(self) -> str:
@@ -151,7 +151,7 @@ class UserThreshold(CseaModel):
 
     jurisdiction: JurisdictionCode | Literal["global"]
     """Where users are counted; ``global`` counts users worldwide."""
-    at_least: NonNegativeInt
+    at_least: Count
     """The smallest average monthly active user number that satisfies the condition."""
 
 
@@ -192,7 +192,7 @@ class RiskAtLeast(CseaModel):
 class MultiRisk(CseaModel):
     """True when the service is "multi-risk" in Ofcom's sense (medium or high for two or more kinds of illegal harm)."""
 
-    multi_risk: bool
+    multi_risk: Flag
     """The answer that makes the condition true."""
 
     def describe(self) -> str:

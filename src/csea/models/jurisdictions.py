@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 __all__ = [
     "EU_MEMBER_STATES",
@@ -81,7 +81,7 @@ def _alpha3() -> dict[str, str]:
 
 
 def _rows() -> list[tuple[str, str, str]]:
-    text = (resources.files("csea.models") / "countries.tsv").read_text(encoding="utf-8")
+    text = Path(__file__).with_name("countries.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
     return [(code, alpha3, name) for code, alpha3, name in rows]
 
@@ -91,9 +91,9 @@ def jurisdiction_codes() -> list[str]:
     return [*countries(), *GROUPS]
 
 
-def jurisdiction_name(code: str) -> str:
+def jurisdiction_name(jurisdiction: str) -> str:
     """The name of a jurisdiction (``GB`` -> ``United Kingdom``), or the code itself."""
-    return countries().get(code) or GROUPS.get(code) or code
+    return countries().get(jurisdiction) or GROUPS.get(jurisdiction) or jurisdiction
 
 
 def check_jurisdiction(value: str) -> str:

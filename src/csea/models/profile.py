@@ -22,7 +22,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from csea.models.base import Count, CseaModel, Flag, JurisdictionCode, NonEmptyStr
+from csea.models.base import Age, Count, CseaModel, Flag, JurisdictionCode, NonEmptyStr
 from csea.models.vocabulary import (
     Designation,
     EnterpriseSize,
@@ -39,19 +39,25 @@ V = TypeVar("V", ServiceKind, Feature, Designation)
 ALL_OTHERS = "all others"
 """The value of ``absent`` (or ``not_offered_in``) that closes a list: nothing else is there."""
 AllOthers = Literal["all others"]
+_UNIQUE = Field(json_schema_extra={"uniqueItems": True})
 
 
 class Declared(CseaModel, Generic[V]):
     """What the service has, and what it does not have (the long form of a profile list)."""
 
-    present: list[V] = Field(default_factory=list)
+    present: Annotated[list[V], _UNIQUE] = Field(default_factory=list)
     """What the service has (or is)."""
-    absent: list[V] | AllOthers = Field(default_factory=list)
+    absent: Annotated[list[V], _UNIQUE] | AllOthers = Field(default_factory=list)
     """What it does not have; ``all others`` for everything not listed under ``present``."""
 
     @model_validator(mode="after")
     def _not_both(self) -> Declared[V]:
-        both = sorted(set(self.present) & set(self.absent if isinstance(self.absent, list) else []))
+        absent = self.absent if isinstance(self.absent, list) else []
+        for name, values in (("present", self.present), ("absent", absent)):
+            repeated = sorted({str(v) for v in values if values.count(v) > 1})
+            if repeated:
+                raise ValueError(f"{name} lists {', '.join(repeated)} more than once")
+        both = sorted(str(v) for v in set(self.present) & set(absent))
         if both:
             raise ValueError(f"{', '.join(both)} listed as both present and absent")
         return self
@@ -72,17 +78,19 @@ _LIST_OR_DECLARED = Discriminator(
 )
 
 Kinds = Annotated[
-    Annotated[list[ServiceKind], Tag("list")] | Annotated[Declared[ServiceKind], Tag("declared")],
+    Annotated[list[ServiceKind], _UNIQUE, Tag("list")]
+    | Annotated[Declared[ServiceKind], Tag("declared")],
     _LIST_OR_DECLARED,
 ]
 """Kinds: a list of what the service is, or ``present`` and ``absent`` lists."""
 Features = Annotated[
-    Annotated[list[Feature], Tag("list")] | Annotated[Declared[Feature], Tag("declared")],
+    Annotated[list[Feature], _UNIQUE, Tag("list")] | Annotated[Declared[Feature], Tag("declared")],
     _LIST_OR_DECLARED,
 ]
 """Features: a list of what the service has, or ``present`` and ``absent`` lists."""
 Designations = Annotated[
-    Annotated[list[Designation], Tag("list")] | Annotated[Declared[Designation], Tag("declared")],
+    Annotated[list[Designation], _UNIQUE, Tag("list")]
+    | Annotated[Declared[Designation], Tag("declared")],
     _LIST_OR_DECLARED,
 ]
 """Designations: a list, or ``present`` and ``absent`` lists."""
@@ -111,12 +119,12 @@ class ServiceProfile(CseaModel):
     jurisdiction it is offered in. A jurisdiction in neither is unknown."""
     users_worldwide: Count | None = None
     """Average monthly active users worldwide; the sum of ``users`` when not given."""
-    established_in: Annotated[list[JurisdictionCode], Field(min_length=1)]
+    established_in: Annotated[list[JurisdictionCode], Field(min_length=1), _UNIQUE]
     """Where the provider is established (incorporated or has its main establishment)."""
     children_likely: Flag | None = None
     """Whether children are likely to use the service (its own children's access assessment);
     unknown when not given."""
-    minimum_age: Annotated[Count, Field(le=21)] | None = None
+    minimum_age: Age | None = None
     """The minimum age its terms of service set, if any."""
     enterprise_size: EnterpriseSize | None = None
     """The provider's size in EU SME terms (micro, small, medium, large); unknown when not given."""

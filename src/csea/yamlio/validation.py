@@ -119,6 +119,8 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
     message = error["msg"].removeprefix("Value error, ")
     if kind == "string_type" and isinstance(value, float | int) and not isinstance(value, bool):
         return f"{message}; found the number {value!r}: put it in quotes ('{value}')"
+    if kind == "bool_type":
+        return f"expected true or false, found {value!r}"
     if kind in ("enum", "literal_error"):
         expected = str((error.get("ctx") or {}).get("expected", ""))
         choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
