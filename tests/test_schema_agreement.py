@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from csea.models import Assessment, ServiceProfile
 from csea.schemas import json_schema
@@ -36,7 +37,7 @@ from csea.yamlio.reader import read_yaml
 from csea.yamlio.validation import validate_document
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
-MODELS = {"profile": ServiceProfile, "assessment": Assessment}
+MODELS: dict[str, type[BaseModel]] = {"profile": ServiceProfile, "assessment": Assessment}
 
 PROFILE = """\
 organisation: Fictional Teen Apps Ltd
@@ -311,7 +312,7 @@ def _typed(text: str) -> Any:
     return json.loads(json.dumps(yaml.load(text, Loader=_CoreLoader)))
 
 
-class _CoreLoader(yaml.SafeLoader):
+class _CoreLoader(yaml.SafeLoader):  # type: ignore[misc]
     """PyYAML's safe loader without timestamps (YAML 1.2 has none)."""
 
 
@@ -331,7 +332,7 @@ def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bool, 
         paths[name] = folder / kind / f"{name}.yaml"
         paths[name].parent.mkdir(exist_ok=True)
         paths[name].write_text(text, encoding="utf-8")
-    schema = {}
+    schema: dict[Path, bool] = {}
     for kind in MODELS:
         schema |= schema_accepts(kind, [p for n, p in paths.items() if cases[n][0] == kind])
     return {

@@ -30,7 +30,7 @@ profile: profile.yaml
 answers:
 
   # BLOCK-01: Hash-match known images
-  # Applies (legal duty): the service is offered in GB; the service has image upload; asked for by: uk.osa2023 s10, vol.vp2020 p1
+  # Applies (legal duty): @BLOCK_01_WHY@
   # Statement: Match uploaded images against hash lists of known abuse material.
   # Questions:
   # - Do you hash-match every uploaded image?
@@ -42,7 +42,11 @@ answers:
   # Statement: Child accounts cannot be messaged by strangers by default.
   GROOM-01:
     status: not_assessed
-"""
+""".replace(
+    "@BLOCK_01_WHY@",
+    "the service is offered in GB; the service has image upload; "
+    "asked for by: uk.osa2023 s10, vol.vp2020 p1",
+)
 
 BLOCK_02_ENTRY = """\
 
