@@ -158,8 +158,11 @@ class RiskLevel(OrderedEnum):
     """A risk level from the service's own risk assessment (Ofcom's low / medium / high)."""
 
     LOW = "low"
+    """The harm is unlikely on the service, or would have little impact."""
     MEDIUM = "medium"
+    """The harm is reasonably likely, or would have a moderate impact."""
     HIGH = "high"
+    """The harm is likely, or would have a severe impact."""
 
 
 class Designation(StrEnum):
@@ -183,9 +186,14 @@ class EnterpriseSize(OrderedEnum):
     """The provider's size in the EU SME sense (the DSA exempts micro and small enterprises from some duties)."""
 
     MICRO = "micro"
+    """Fewer than 10 staff and annual turnover or balance sheet of at most EUR 2 million."""
     SMALL = "small"
+    """Fewer than 50 staff and annual turnover or balance sheet of at most EUR 10 million."""
     MEDIUM = "medium"
+    """Fewer than 250 staff, and turnover at most EUR 50 million or balance sheet at most EUR 43
+    million."""
     LARGE = "large"
+    """Any larger enterprise."""
 
 
 class Force(OrderedEnum):
