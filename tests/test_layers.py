@@ -21,7 +21,17 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("csea.__about__", "csea.errors", "csea.clock", "csea.fileio", "csea.codes")),
+    (
+        "base",
+        (
+            "csea.__about__",
+            "csea.errors",
+            "csea.clock",
+            "csea.fileio",
+            "csea.codes",
+            "csea.safetext",
+        ),
+    ),
     ("models", ("csea.models",)),
     ("yamlio", ("csea.yamlio",)),
     ("catalog", ("csea.catalog",)),
@@ -30,6 +40,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("report", ("csea.report",)),
     ("schemas", ("csea.schemas",)),
     ("render", ("csea.render",)),
+    ("workbook", ("csea.workbook",)),
+    ("export", ("csea.export",)),
     ("cli", ("csea.cli", "csea.__main__")),
     ("site", ("csea.site",)),
 ]

@@ -7,9 +7,10 @@ Statuses are ordered from strongest to weakest::
 A move along that order is *up* or *down*; a move to or from ``not_applicable`` is a
 *status change* with no direction. Evidence is matched by its location (URL or path):
 added, removed, updated (same location, other details), and expired (in the new
-assessment, with an expiry before the date asked). Owner and due-date changes are
-listed too, and answers present in only one of the two (for instance added by a
-catalogue update, which the detail says when the change log shows it).
+assessment, with an expiry before the date asked). Changes of owner, due date, who
+accepted a risk and when, justification and notes are listed too, and answers present
+in only one of the two (for instance added by a catalogue update, which the detail
+says when the change log shows it).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from csea.assessment.load import LoadedAssessment, load_assessments
+from csea.assessment.history import load_assessment_at
+from csea.assessment.load import LoadedAssessment, load_assessment, load_assessments
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.models import Answer, Catalog, ChangeKind, EvidenceRef, Status
@@ -31,6 +33,7 @@ __all__ = [
     "AssessmentDiff",
     "DiffKind",
     "compare_assessments",
+    "compare_since",
     "diff_assessments",
     "status_rank",
 ]
@@ -66,6 +69,14 @@ class DiffKind(StrEnum):
     """Another owner."""
     DUE_CHANGED = "due_changed"
     """Another due date."""
+    ACCEPTED_BY_CHANGED = "accepted_by_changed"
+    """Another person accepted the risk (or nobody now)."""
+    ACCEPTED_ON_CHANGED = "accepted_on_changed"
+    """Another date of the risk acceptance."""
+    JUSTIFICATION_CHANGED = "justification_changed"
+    """Another justification for not applicable."""
+    NOTES_CHANGED = "notes_changed"
+    """Other notes."""
 
 
 _REGRESSIONS = {DiffKind.STATUS_DOWN, DiffKind.EVIDENCE_REMOVED, DiffKind.EVIDENCE_EXPIRED}
@@ -137,6 +148,28 @@ def compare_assessments(
     return diff_assessments(old, new, catalog, as_of)
 
 
+def compare_since(ref: str, path: Path, catalog: Catalog | None, as_of: dt.date) -> AssessmentDiff:
+    """Compare an assessment file with its version at git revision ``ref`` (``csea diff --since``).
+
+    The earlier version and the profile it named are read from that commit (see
+    [load_assessment_at][csea.assessment.history.load_assessment_at]).
+
+    Raises:
+        InputError: Either version is unusable (git errors included), or the two assess
+            different services; the problems of both are reported together.
+    """
+    problems: list[Problem] = []
+    versions: list[LoadedAssessment] = []
+    for at in (ref, None):
+        try:
+            versions.append(load_assessment(path) if at is None else load_assessment_at(path, at))
+        except InputError as error:
+            problems += error.problems
+    if problems:
+        raise InputError(problems, "cannot compare: an assessment is not usable")
+    return diff_assessments(versions[0], versions[1], catalog, as_of)
+
+
 def diff_assessments(
     old: LoadedAssessment, new: LoadedAssessment, catalog: Catalog | None, as_of: dt.date
 ) -> AssessmentDiff:
@@ -157,8 +190,8 @@ def diff_assessments(
     return AssessmentDiff(
         organisation=new.profile.organisation,
         service=new.profile.service,
-        old_file=str(old.path),
-        new_file=str(new.path),
+        old_file=old.name,
+        new_file=new.name,
         old_catalog=f"{old.assessment.catalog.id} {old.assessment.catalog.version}",
         new_catalog=f"{new.assessment.catalog.id} {new.assessment.catalog.version}",
         as_of=as_of,
@@ -175,7 +208,7 @@ def _same_service(old: LoadedAssessment, new: LoadedAssessment) -> None:
         Problem(
             code=ProblemCode.DIFFERENT_SERVICE,
             message=f"is an assessment of {svc} ({org}); both must assess the same service",
-            file=str(loaded.path),
+            file=loaded.name,
             line=loaded.doc.locate(["profile"])[0],
             field="profile",
         )
@@ -201,6 +234,12 @@ def _answer_changes(
         *_evidence_changes(oid, old.evidence, new.evidence, as_of),
         *_field_change(oid, DiffKind.OWNER_CHANGED, old.owner, new.owner),
         *_field_change(oid, DiffKind.DUE_CHANGED, _day(old.due), _day(new.due)),
+        *_field_change(oid, DiffKind.ACCEPTED_BY_CHANGED, old.accepted_by, new.accepted_by),
+        *_field_change(
+            oid, DiffKind.ACCEPTED_ON_CHANGED, _day(old.accepted_on), _day(new.accepted_on)
+        ),
+        *_field_change(oid, DiffKind.JUSTIFICATION_CHANGED, old.justification, new.justification),
+        *_field_change(oid, DiffKind.NOTES_CHANGED, old.notes, new.notes),
     ]
 
 
