@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import re
 from enum import StrEnum
 from functools import cache
@@ -41,7 +42,7 @@ def meanings() -> dict[str, dict[str, str]]:
 
 def _member_docs(body: list[ast.stmt]) -> dict[str, str]:
     docs: dict[str, str] = {}
-    for statement, following in zip(body, body[1:], strict=False):
+    for statement, following in itertools.pairwise(body):
         if (
             isinstance(statement, ast.Assign)
             and isinstance(statement.targets[0], ast.Name)
@@ -60,7 +61,8 @@ def values_table(name: str) -> str:
         KeyError: No vocabulary has that name, or a value has no meaning written.
     """
     kind = getattr(vocabulary, name)
-    assert isinstance(kind, type) and issubclass(kind, StrEnum), name
+    if not (isinstance(kind, type) and issubclass(kind, StrEnum)):
+        raise KeyError(name)
     docs = meanings()[name]
     rows = [(f"`{member.value}`", text(docs[member.name])) for member in kind]
     return table(["Value", "Meaning"], rows)
