@@ -81,6 +81,7 @@ answers:
     owner: T&S
     due: 2027-03-01
     accepted_by: Head of Safety
+    accepted_on: 2026-11-15
     justification: n/a
     notes: Rolling out.
     evidence:

@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Any
 
 from annotated_types import Ge, Le
+from pydantic_core import PydanticCustomError
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -119,7 +120,9 @@ def _day(value: Any) -> Any:
         return value
     if isinstance(value, str) and _DAY.fullmatch(value):
         return value
-    raise ValueError(f"expected a date written YYYY-MM-DD, found {_found(value)}")
+    raise PydanticCustomError(
+        "date_type", "expected a date written YYYY-MM-DD, found {found}", {"found": _found(value)}
+    )
 
 
 Flag = StrictBool
