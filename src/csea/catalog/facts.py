@@ -67,21 +67,11 @@ class ProfileFacts:
 
     def _implied(self, kinds: set[str]) -> set[str]:
         """``kinds`` and every kind they imply, transitively."""
-        closure = set(kinds)
-        while True:
-            more = {i.is_also for i in self.implications if i.kind in closure} - closure
-            if not more:
-                return closure
-            closure |= more
+        return _closure(kinds, [(i.kind, i.is_also) for i in self.implications])
 
     def _ruled_out(self, kinds: set[str]) -> set[str]:
         """``kinds`` and every kind that implies one of them (it cannot be one either)."""
-        closure = set(kinds)
-        while True:
-            more = {i.kind for i in self.implications if i.is_also in closure} - closure
-            if not more:
-                return closure
-            closure |= more
+        return _closure(kinds, [(i.is_also, i.kind) for i in self.implications])
 
     def offered_in(self, where: str) -> Known:
         """Whether the service is offered in a jurisdiction (``INT``: everywhere)."""
@@ -136,3 +126,13 @@ class ProfileFacts:
             if level.rank >= RiskLevel.MEDIUM.rank
         }
         return True if len(kinds) >= 2 else None
+
+
+def _closure(start: set[str], edges: list[tuple[str, str]]) -> set[str]:
+    """``start`` and everything reachable from it along ``edges`` (from, to)."""
+    closure = set(start)
+    while True:
+        more = {to for source, to in edges if source in closure} - closure
+        if not more:
+            return closure
+        closure |= more

@@ -12,7 +12,6 @@ import re
 from typing import Annotated, Any
 
 from annotated_types import Ge, Le
-from pydantic_core import PydanticCustomError
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -22,6 +21,7 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 from csea.models.jurisdictions import check_jurisdiction, jurisdiction_codes
 
