@@ -31,6 +31,7 @@ from csea.models.conditions import (
     NotCondition,
     RiskAtLeast,
     UsersAtLeast,
+    UserThreshold,
 )
 
 __all__ = ["Trace", "evaluate_condition", "words"]
@@ -157,7 +158,7 @@ def _leaf(condition: Condition, facts: ProfileFacts) -> Trace:
         case ChildrenLikely(children_likely=wanted):
             return _children(wanted, facts)
         case UsersAtLeast(users=threshold):
-            return _users(threshold.jurisdiction, threshold.at_least, facts)
+            return _users(threshold, facts)
         case RiskAtLeast(risk=threshold):
             return _risk(threshold.harm, threshold.at_least, facts)
         case MultiRisk(multi_risk=wanted):
@@ -206,21 +207,21 @@ def _children(wanted: bool, facts: ProfileFacts) -> Trace:
     )
 
 
-def _users(where: str, at_least: int, facts: ProfileFacts) -> Trace:
+def _users(threshold: UserThreshold, facts: ProfileFacts) -> Trace:
+    where = threshold.jurisdiction
     place = "worldwide" if where == "global" else f"in {where}"
     found = facts.users_in(where)
-    if found.count >= at_least:
-        holds: Known = True
-    else:
-        holds = False if found.exact else None
+    comparison, number = threshold.comparison
+    above = found.count > number if comparison == "more_than" else found.count >= number
+    holds: Known = True if above else (False if found.exact else None)
     known = f"{found.count:,} monthly users {place}"
+    wanted = threshold.wording()
     return _said(
         holds,
         found.fact,
-        f"the service has {known}, at least {at_least:,}",
-        f"the service has {known}, fewer than {at_least:,}",
-        f"the profile does not give the number of monthly users {place} "
-        f"({at_least:,} or more would count)",
+        f"the service has {known}, {wanted}",
+        f"the service has {known}, not {wanted}",
+        f"the profile does not give the number of monthly users {place} ({wanted} would count)",
     )
 
 
