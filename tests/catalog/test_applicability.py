@@ -72,7 +72,7 @@ def evaluate(condition: dict[str, Any], service: ServiceProfile) -> tuple[Any, .
             (
                 None,
                 [
-                    "the profile does not give the number of monthly users in US (1 or more would count)"
+                    "the profile does not give the number of monthly users in US (at least 1 would count)"
                 ],
                 ["users: US"],
             ),
