@@ -104,6 +104,28 @@ def test_skeleton_lists_every_applicable_obligation_with_its_comments(
     assert (result.created, result.changed, result.added) == (True, True, ["BLOCK-01", "GROOM-01"])
 
 
+def test_an_obligation_on_an_undeclared_fact_is_written_as_assumed_with_what_to_declare(
+    catalog_dir: Path, write_profile: ProfileWriter, output: Path
+) -> None:
+    profile = write_profile()
+    text = profile.read_text("utf-8")
+    profile.write_text(text.replace(", absent: all others}\nusers", "}\nusers"), "utf-8")
+    result = init_assessment(load_catalog(catalog_dir), profile, output, AS_OF)
+    assumed = BLOCK_02_ENTRY.replace(
+        "# Applies (voluntary principle): the service has video upload;",
+        "# Assumed to apply (voluntary principle): the profile does not say whether the"
+        " service has video upload;",
+    ).replace(
+        "  # Statement: Match uploaded videos",
+        "  # To settle it, declare in the profile: features: video_upload\n"
+        "  # Statement: Match uploaded videos",
+    )
+    assert output.read_text(encoding="utf-8") == SKELETON.replace(
+        "\n  # GROOM-01", assumed + "\n  # GROOM-01"
+    )
+    assert result.added == ["BLOCK-01", "BLOCK-02", "GROOM-01"]
+
+
 def test_skeleton_is_deterministic(
     catalog_dir: Path, write_profile: ProfileWriter, output: Path
 ) -> None:

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from csea import Catalog, ServiceProfile, load_catalog
 from csea.catalog.applicability import applicable_obligations
 
-EXAMPLES = sorted(Path("examples").glob("*/profile.yaml"))
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*/profile.yaml"))
 DAY = dt.date(2026, 12, 1)
 LISTS = ("kinds", "features", "designations")
 SCALARS = (

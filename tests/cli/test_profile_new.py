@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -117,8 +118,8 @@ enterprise_size: small
 
 
 def _run(folder: Path, *args: str) -> Any:
-    os.chdir(folder)
-    return CliRunner().invoke(app, ["profile", "new", *args], env={"CSEA_TODAY": "2026-12-01"})
+    with contextlib.chdir(folder):
+        return CliRunner().invoke(app, ["profile", "new", *args], env={"CSEA_TODAY": "2026-12-01"})
 
 
 def test_without_a_terminal_the_answers_come_from_a_file(tmp_path: Path) -> None:
