@@ -203,7 +203,7 @@ def not_applicable(it: Answered) -> Iterator[Finding]:
         yield it.finding(FindingCode.NA_WITHOUT_JUSTIFICATION, message)
     if it.legal:
         message = (
-            f"{it.id} is a legal duty for this service (a citation in force binds it) but "
+            f"{it.id} is a legal duty for this service (a provision in force makes it one) but "
             "is marked not_applicable; fix the profile if the service is out of scope, "
             "or assess it"
         )

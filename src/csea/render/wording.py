@@ -136,8 +136,8 @@ def headline_sentence(headline: Headline) -> str:
 def verification_sentence(note: VerificationNote) -> str:
     """How many cited provisions behind the applicable obligations are not verified."""
     return (
-        f"{note.secondary} of the {note.citations} binding citation"
-        f"{'s' if note.citations != 1 else ''} behind the applicable obligations "
+        f"{note.secondary} of the {note.citations} citation"
+        f"{'s' if note.citations != 1 else ''} that apply to the service "
         f"{'is' if note.secondary == 1 else 'are'} only secondarily verified or unverified "
         "in the catalogue; check those provisions against the primary text before relying on them."
     )
