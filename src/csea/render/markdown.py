@@ -201,7 +201,11 @@ def _provisions(report: ServiceReport) -> Iterator[str]:
     yield (
         f"Issued by {escape(view.issuer)}; {label(view.force).lower()}; applies in "
         f"{', '.join(view.jurisdictions)}; "
-        + ("applies to this service." if view.binds else "does not apply to this service on this date.")
+        + (
+            "applies to this service."
+            if view.binds
+            else "does not apply to this service on this date."
+        )
     )
     rows = []
     for p in view.provisions:
@@ -216,7 +220,9 @@ def _provisions(report: ServiceReport) -> Iterator[str]:
 def _answered(provision: ProvisionEntry) -> str:
     parts = [f"{a.obligation_id} ({label(a.status).lower()})" for a in provision.answered_by]
     if provision.not_applicable_here:
-        parts.append(f"cited by {', '.join(provision.not_applicable_here)}, which does not apply here")
+        parts.append(
+            f"cited by {', '.join(provision.not_applicable_here)}, which does not apply here"
+        )
     if provision.uncited_reason:
         parts.append(f"not cited: {escape(provision.uncited_reason)}")
     return "; ".join(parts) or DASH

@@ -238,7 +238,9 @@ def _provisions(report: ServiceReport) -> Table:
     for provision in view.provisions:
         answered = [f"{a.obligation_id} {label(a.status).lower()}" for a in provision.answered_by]
         if provision.not_applicable_here:
-            answered.append(f"cited by {', '.join(provision.not_applicable_here)}, which does not apply here")
+            answered.append(
+                f"cited by {', '.join(provision.not_applicable_here)}, which does not apply here"
+            )
         if provision.uncited_reason:
             answered.append(f"not cited: {provision.uncited_reason}")
         table.add_row(
