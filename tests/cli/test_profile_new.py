@@ -111,9 +111,11 @@ service: Huddle
 features: [voice_chat, live_streaming, direct_messages, group_chats]
 kinds: [user_to_user, social_media, online_platform]
 users: {GB: 2000000, EU: 900000, AU: 300000}
+established_in: GB
 children_likely: true
 risk: grooming high, sextortion high
 enterprise_size: small
+designations: none
 """
 
 
@@ -132,14 +134,67 @@ def test_without_a_terminal_every_missing_or_bad_answer_is_named(tmp_path: Path)
     result = _run(tmp_path, "--answer", "service=Huddle", "--answer", "children_likely=maybe")
     assert result.exit_code == 2
     assert [line for line in result.output.splitlines() if "error" in line] == [
-        "<input>: error [invalid-value] organisation: no answer given",
-        "<input>: error [invalid-value] features: no answer given",
-        "<input>: error [invalid-value] kinds: no answer given",
-        "<input>: error [invalid-value] users: no answer given",
-        "<input>: error [invalid-value] enterprise_size: no answer given",
-        "<input>: error [invalid-value] children_likely: answer yes or no",
-    ]
+        f"<input>: error [invalid-value] {key}: no answer given"
+        for key in (
+            "organisation",
+            "features",
+            "kinds",
+            "users",
+            "established_in",
+            "risk",
+            "enterprise_size",
+            "designations",
+        )
+    ] + ["<input>: error [invalid-value] children_likely: answer yes or no"]
     assert not (tmp_path / "profile.yaml").exists()
+
+
+def test_without_a_terminal_an_answer_left_out_is_never_taken_as_its_default(
+    tmp_path: Path,
+) -> None:
+    # No risk answer must not become "every harm low", nor no designation answer "none".
+    (tmp_path / "answers.yaml").write_text(
+        ANSWERS.replace("risk: grooming high, sextortion high\n", "").replace(
+            "designations: none\n", ""
+        ),
+        "utf-8",
+    )
+    result = _run(tmp_path, "--answers", "answers.yaml")
+    assert (result.exit_code, [line for line in result.output.splitlines() if "error" in line]) == (
+        2,
+        [
+            "<input>: error [invalid-value] risk: no answer given",
+            "<input>: error [invalid-value] designations: no answer given",
+        ],
+    )
+
+
+def test_an_empty_answer_takes_the_default_as_enter_does(tmp_path: Path) -> None:
+    (tmp_path / "answers.yaml").write_text(ANSWERS, "utf-8")
+    result = _run(
+        tmp_path,
+        "--answers",
+        "answers.yaml",
+        "--answer",
+        "established_in=",
+        "--answer",
+        "designations=",
+    )
+    assert (result.exit_code, (tmp_path / "profile.yaml").read_text("utf-8")) == (0, HUDDLE)
+
+
+def test_answers_that_are_not_answers_are_named_with_the_rest(tmp_path: Path) -> None:
+    text = ANSWERS.replace("organisation: Fictional Teen Apps Ltd", "organisation: [1]")
+    (tmp_path / "answers.yaml").write_text(text.replace("users: {", "user: {"), "utf-8")
+    result = _run(tmp_path, "--answers", "answers.yaml", "--answer", "children_likely")
+    assert [line for line in result.output.splitlines() if "error" in line] == [
+        "<input>: error [invalid-value] organisation: answers.yaml: expected the name as text",
+        "<input>: error [invalid-value] children_likely: --answer 'children_likely': expected "
+        "NAME=ANSWER",
+        "<input>: error [invalid-value] user: no question is called 'user'",
+        "<input>: error [invalid-value] users: no answer given",
+    ]
+    assert (result.exit_code, (tmp_path / "profile.yaml").exists()) == (2, False)
 
 
 def test_it_never_writes_over_an_existing_file(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ __all__ = [
     "interview",
     "missing_answers",
     "parse_answer",
+    "problem",
     "profile_text",
     "write_new_profile",
 ]
@@ -233,30 +234,38 @@ Ask = Callable[[Question, str | None], str]
 """Asks one question (with the reason the last answer was refused, if any) and returns the answer."""
 
 
-def interview(given: Mapping[str, str], ask: Ask | None) -> dict[str, Any]:
+def interview(
+    given: Mapping[str, str], ask: Ask | None, problems: Sequence[Problem] = ()
+) -> dict[str, Any]:
     """The profile data from answers given beforehand, asking ``ask`` for the others.
+
+    ``problems`` are those already found in the answers (see
+    [given_answers][csea.assessment.answers.given_answers]); they are listed with the rest.
 
     Raises:
         InputError: A given answer is unusable, or (without ``ask``) an answer is missing;
             every problem is listed.
     """
+    refused = {p.field for p in problems}
     unknown = sorted(set(given) - set(_BY_KEY))
-    problems = [_problem(key, f"no question is called '{key}'") for key in unknown]
+    found = [*problems, *(problem(key, f"no question is called '{key}'") for key in unknown)]
     if ask is None:
-        problems += [_problem(key, "no answer given") for key in missing_answers(given)]
+        found += [
+            problem(key, "no answer given") for key in missing_answers(given) if key not in refused
+        ]
     data: dict[str, Any] = {}
     for question in QUESTIONS:
         if question.key in given:
             try:
                 data[question.key] = parse_answer(question.key, given[question.key], data)
             except ValueError as error:
-                problems.append(_problem(question.key, str(error)))
+                found.append(problem(question.key, str(error)))
         elif ask is not None:
             data[question.key] = _ask_until_usable(question, ask, data)
         else:
             data[question.key] = _default(question.key, data)
-    if problems:
-        raise InputError(problems, f"{len(problems)} answer(s) could not be used")
+    if found:
+        raise InputError(found, f"{len(found)} answer(s) could not be used")
     return data
 
 
@@ -269,13 +278,23 @@ def _ask_until_usable(question: Question, ask: Ask, data: Mapping[str, Any]) -> 
             refused = str(error)
 
 
-def _problem(key: str, message: str) -> Problem:
+def problem(key: str, message: str) -> Problem:
+    """An unusable answer to the question ``key``."""
     return Problem(code=ProblemCode.INVALID_VALUE, message=message, field=key)
 
 
 def missing_answers(answers: Mapping[str, str]) -> list[str]:
-    """The questions that need an answer and have none (for the interview without a terminal)."""
-    return [q.key for q in QUESTIONS if q.default is None and not answers.get(q.key, "").strip()]
+    """The questions without an answer (for the interview without a terminal).
+
+    Every question needs one: a question left out is never taken as its default (no risk, no
+    designation), since that would declare a fact nobody gave. An empty answer takes the
+    default, as Enter does on a terminal; one with no default is still missing.
+    """
+    return [
+        q.key
+        for q in QUESTIONS
+        if q.key not in answers or (q.default is None and not answers[q.key].strip())
+    ]
 
 
 def _flow(values: list[str]) -> str:

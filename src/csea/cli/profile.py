@@ -9,13 +9,13 @@ from typing import Annotated
 
 import typer
 
+from csea.assessment.answers import given_answers
 from csea.assessment.interview import Question, interview, profile_text, write_new_profile
 from csea.assessment.load import load_profile
 from csea.catalog.applicability import applicable_obligations
 from csea.catalog.loader import load_catalog
 from csea.cli._shared import CatalogOption, emit, handle_errors, out
 from csea.clock import today
-from csea.errors import InputError
 from csea.render.applicability import ApplicableView
 from csea.render.view import TableJsonFormat
 from csea.yamlio.reader import read_yaml
@@ -40,29 +40,6 @@ def _ask(question: Question, refused: str | None) -> str:
         return input("> ")
     except EOFError:
         raise typer.Exit(2) from None
-
-
-def _given(answers_file: Path | None, answer: list[str]) -> dict[str, str]:
-    given: dict[str, str] = {}
-    if answers_file is not None:
-        data = read_yaml(answers_file).data
-        if not isinstance(data, dict):
-            raise InputError([], f"{answers_file}: expected a mapping of question names to answers")
-        given |= {str(k): _text(v) for k, v in data.items()}
-    for item in answer:
-        key, _, value = item.partition("=")
-        given[key.strip()] = value
-    return given
-
-
-def _text(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {v}" for k, v in value.items())
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return "" if value is None else str(value)
 
 
 @app.command("new")
@@ -98,7 +75,9 @@ def new(
     """
     catalog = load_catalog(catalog_dir)
     ask = _ask if sys.stdin.isatty() else None
-    data = interview(_given(answers_file, answer or []), ask)
+    file_answers = read_yaml(answers_file).data if answers_file is not None else None
+    given, problems = given_answers(file_answers, answer or [], str(answers_file))
+    data = interview(given, ask, problems)
     write_new_profile(path, profile_text(data))
     out.print(f"\nWrote {path}. What applies to {data['service']}:", markup=False)
     profile = load_profile(path)
