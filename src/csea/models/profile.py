@@ -42,12 +42,29 @@ AllOthers = Literal["all others"]
 _UNIQUE = Field(json_schema_extra={"uniqueItems": True})
 
 
+def _list_or_all_others(value: Any) -> str | None:
+    if isinstance(value, list):
+        return "list"
+    return "all" if isinstance(value, str) else None
+
+
+def _closing(values: str) -> Discriminator:
+    return Discriminator(
+        _list_or_all_others,
+        custom_error_type="closing_list",
+        custom_error_message=f"expected a list of {values}, or 'all others'",
+    )
+
+
 class Declared(CseaModel, Generic[V]):
     """What the service has, and what it does not have (the long form of a profile list)."""
 
     present: Annotated[list[V], _UNIQUE] = Field(default_factory=list)
     """What the service has (or is)."""
-    absent: Annotated[list[V], _UNIQUE] | AllOthers = Field(default_factory=list)
+    absent: Annotated[
+        Annotated[list[V], _UNIQUE, Tag("list")] | Annotated[AllOthers, Tag("all")],
+        _closing("values"),
+    ] = Field(default_factory=list)
     """What it does not have; ``all others`` for everything not listed under ``present``."""
 
     @model_validator(mode="after")
@@ -114,7 +131,10 @@ class ServiceProfile(CseaModel):
     users: Annotated[dict[JurisdictionCode, Count], Field(min_length=1)]
     """Average monthly active users per jurisdiction where it is offered (``GB: 1200000``);
     the keys are the jurisdictions the service is offered in (0 users still counts)."""
-    not_offered_in: list[JurisdictionCode] | AllOthers = Field(default_factory=list)
+    not_offered_in: Annotated[
+        Annotated[list[JurisdictionCode], Tag("list")] | Annotated[AllOthers, Tag("all")],
+        _closing("country codes such as [US, CA]"),
+    ] = Field(default_factory=list)
     """Jurisdictions where the service is not offered; ``all others`` when ``users`` lists every
     jurisdiction it is offered in. A jurisdiction in neither is unknown."""
     users_worldwide: Count | None = None

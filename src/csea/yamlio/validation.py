@@ -121,6 +121,12 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
         return f"{message}; found the number {value!r}: put it in quotes ('{value}')"
     if kind == "bool_type":
         return f"expected true or false, found {value!r}"
+    if kind == "list_type":
+        hint = f": write it as [{value}]" if isinstance(value, str | int) else ""
+        return f"expected a list, found {_found(value)}{hint}"
+    if kind == "greater_than_equal":
+        limit = (error.get("ctx") or {}).get("ge")
+        return f"expected a number of at least {limit}, found {value!r}"
     if kind in ("enum", "literal_error"):
         expected = str((error.get("ctx") or {}).get("expected", ""))
         choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
@@ -134,6 +140,12 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return f"'{value}' is not a date; expected YYYY-MM-DD"
     return message
+
+
+def _found(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"the text '{value}'" if isinstance(value, str) else repr(value)
 
 
 def _pattern_words(pattern: str) -> str:
