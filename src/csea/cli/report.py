@@ -52,9 +52,9 @@ def report(
         str,
         typer.Option(
             "--view",
-            metavar="pillar|source:ID",
-            help="'pillar' (every obligation by pillar) or 'source:<source id>' (one "
-            "source's provisions and the standing on each).",
+            metavar="pillar|regulator:ID|source:ID",
+            help="'pillar' (every obligation by pillar), 'regulator:<id>' (every provision of "
+            "one regulator's sources, with the standing on each) or 'source:<source id>'.",
         ),
     ] = "pillar",
     redact: Annotated[
@@ -66,14 +66,23 @@ def report(
         ),
     ] = False,
     previous: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             "--previous",
             metavar="FILE",
-            help="An earlier assessment of the same service: show what changed since.",
+            help="An earlier assessment of the same service (repeat for several): the score "
+            "trend, and what changed since the latest of them.",
             show_default=False,
         ),
     ] = None,
+    classification: Annotated[
+        str,
+        typer.Option(
+            "--classification",
+            metavar="TEXT",
+            help="The handling marking printed at the top and on every printed page.",
+        ),
+    ] = "Confidential",
     generated_at: Annotated[
         str | None,
         typer.Option(
@@ -100,7 +109,12 @@ def report(
     from csea.report.build import ReportOptions, build_report, parse_generated_at  # noqa: PLC0415
 
     catalog = load_catalog(catalog_dir)
-    options = ReportOptions(view=view, redact=redact, generated_at=parse_generated_at(generated_at))
+    options = ReportOptions(
+        view=view,
+        redact=redact,
+        generated_at=parse_generated_at(generated_at),
+        classification=classification,
+    )
     services = assess_files(
         catalog,
         assessments,

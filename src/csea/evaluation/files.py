@@ -34,6 +34,8 @@ class AssessedService:
     """The evaluation (it also keeps the applicability verdicts it was computed from)."""
     answers: Mapping[str, Answer] = field(default_factory=dict)
     """The assessment's answers by obligation id."""
+    history: Sequence[Evaluation] = ()
+    """Evaluations of earlier assessments of the same service (``--previous``), oldest first."""
 
 
 class AssessedFiles(Sequence[AssessedService]):
@@ -64,7 +66,7 @@ def assess_files(
     *,
     as_of: dt.date,
     max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
-    previous: str | os.PathLike[str] | None = None,
+    previous: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
 ) -> AssessedFiles:
     """Load, check and evaluate assessment files (one per service), then roll them up.
 
@@ -73,8 +75,10 @@ def assess_files(
         paths: Assessment files, one per service.
         as_of: The date to judge on.
         max_evidence_age_days: Evidence collected longer ago than this is stale.
-        previous: An earlier assessment of the same service, to show what changed
-            (only with a single assessment). It is judged on its own ``assessed_on`` date.
+        previous: One or several earlier assessments of the same service (only with a
+            single assessment), for the trend and for what changed since the latest of
+            them. Each is judged on its own ``assessed_on`` date; they are put in date
+            order, oldest first (one without a date first, in the order given).
 
     Raises:
         InputError: A file (or the profile it names) is missing or invalid, was made against
@@ -82,7 +86,7 @@ def assess_files(
             or ``previous`` does not fit; the problems of every file are reported together.
     """
     loaded = load_assessments(paths, catalog)
-    before = _previous(catalog, loaded, previous, max_evidence_age_days, as_of)
+    history = _history(catalog, loaded, _paths(previous), max_evidence_age_days, as_of)
     services = [
         AssessedService(
             evaluate(
@@ -90,9 +94,10 @@ def assess_files(
                 one,
                 as_of=as_of,
                 max_evidence_age_days=max_evidence_age_days,
-                previous=before,
+                previous=history[-1] if history else None,
             ),
             one.assessment.answers,
+            history,
         )
         for one in loaded
     ]
@@ -132,19 +137,41 @@ def rolled_up(catalog: Catalog, services: Sequence[AssessedService]) -> Portfoli
     return evaluate_portfolio(catalog, [s.evaluation for s in services])
 
 
-def _previous(
+def _paths(
+    previous: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None,
+) -> list[str | os.PathLike[str]]:
+    if previous is None:
+        return []
+    if isinstance(previous, str | os.PathLike):
+        return [previous]
+    return list(previous)
+
+
+def _history(
     catalog: Catalog,
     loaded: list[LoadedAssessment],
-    path: str | os.PathLike[str] | None,
+    paths: list[str | os.PathLike[str]],
     max_age: int,
     as_of: dt.date,
-) -> Evaluation | None:
-    if path is None:
-        return None
+) -> tuple[Evaluation, ...]:
+    """The earlier assessments evaluated, oldest first."""
+    if not paths:
+        return ()
     if len(loaded) != 1:
-        _refuse("--previous compares one service with its earlier assessment; give one assessment")
+        _refuse("--previous compares one service with its earlier assessments; give one assessment")
+    earlier = [_earlier(catalog, loaded[0], path, max_age, as_of) for path in paths]
+    return tuple(sorted(earlier, key=lambda e: e.assessed_on or dt.date.min))
+
+
+def _earlier(
+    catalog: Catalog,
+    current: LoadedAssessment,
+    path: str | os.PathLike[str],
+    max_age: int,
+    as_of: dt.date,
+) -> Evaluation:
     earlier = load_assessment(path)
-    now = loaded[0].profile
+    now = current.profile
     then = earlier.profile
     if (then.organisation, then.service) != (now.organisation, now.service):
         _refuse(
