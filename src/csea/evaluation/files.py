@@ -34,6 +34,8 @@ class AssessedService:
     """The evaluation (it also keeps the applicability verdicts it was computed from)."""
     answers: Mapping[str, Answer] = field(default_factory=dict)
     """The assessment's answers by obligation id."""
+    source: LoadedAssessment | None = None
+    """The assessment file it was read from (with its profile), when it was read from one."""
     history: Sequence[Evaluation] = ()
     """Evaluations of earlier assessments of the same service (``--previous``), oldest first."""
 
@@ -97,6 +99,7 @@ def assess_files(
                 previous=history[-1] if history else None,
             ),
             one.assessment.answers,
+            one,
             history,
         )
         for one in loaded
