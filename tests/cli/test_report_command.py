@@ -29,10 +29,51 @@ def test_writes_the_file_atomically_and_says_where(tmp_path: Path) -> None:
 
 def test_terminal_is_the_default(tmp_path: Path) -> None:
     code, out, _ = run(ASSESSMENT, *COMMON)
-    assert (code, out.splitlines()[0]) == (
+    assert (code, out.splitlines()[:2]) == (
         0,
-        "Catalogue: Report test catalogue (fixture) version 2026.11 of 2026-11-01",
+        [
+            "CONFIDENTIAL",
+            "Catalogue: Report test catalogue (fixture) version 2026.11 of 2026-11-01",
+        ],
     )
+
+
+def test_classification_heads_the_report() -> None:
+    code, out, _ = run(ASSESSMENT, *COMMON, "--format", "md", "--classification", "Internal")
+    assert (code, out.splitlines()[2]) == (0, "**INTERNAL**")
+
+
+def test_several_previous_assessments_make_the_trend() -> None:
+    older, previous = str(FIXTURES / "older.yaml"), str(FIXTURES / "previous.yaml")
+    code, out, _ = run(
+        ASSESSMENT, *COMMON, "--previous", previous, "--previous", older, "--format", "md"
+    )
+    trend = out.split("#### Trend\n\n")[1].splitlines()[0]
+    assert (code, trend) == (
+        0,
+        "Since 2025-11-20 (2 earlier assessments): weighted score 3.3% to 47.5%, unweighted 7.1% "
+        "to 41.7%; legal duties not met 3 to 2; gaps 7 to 4.",
+    )
+
+
+def test_without_previous_there_is_no_trend_number() -> None:
+    code, out, _ = run(ASSESSMENT, *COMMON, "--format", "md")
+    trend = out.split("#### Trend\n\n")[1].splitlines()[0]
+    assert (code, trend) == (
+        0,
+        "No earlier assessment was given, so there is no trend yet (csea report --previous).",
+    )
+
+
+def test_nothing_assessed_shows_no_score_rather_than_zero(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.yaml"
+    profile = (FIXTURES / "profile.yaml").as_posix()
+    fresh.write_text(
+        f'catalog: {{id: fixture, version: "2026.11"}}\nprofile: {profile}\nanswers: {{}}\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(str(fresh), *COMMON, "--format", "md")
+    assert (code, "0.0%" in out, "| not measured | not measured |" in out) == (0, False, True)
 
 
 def test_findings_do_not_change_the_exit_code() -> None:

@@ -18,7 +18,7 @@ from csea.report.document import Scorecard
 __all__ = ["Bar", "BarChart", "Layout", "Segment", "scorecard_chart", "status_strip"]
 
 _WIDTH = 760
-_SCORE_WIDTH = 80
+_SCORE_WIDTH = 100
 _BAR_HEIGHT = 16
 _TOP = 4
 
@@ -134,7 +134,7 @@ def scorecard_chart(title: str, rows: list[Scorecard], *, with_force: bool) -> B
         bar_x=layout.label_width,
         bar_width=_WIDTH - _SCORE_WIDTH - layout.label_width,
         bar_height=_BAR_HEIGHT,
-        score_x=_WIDTH - _SCORE_WIDTH + 12,
+        score_x=_WIDTH,
         bars=bars,
     )
 

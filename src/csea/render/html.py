@@ -48,10 +48,11 @@ def css_string(text: str) -> Markup:
     """Text as a quoted CSS string that cannot end early (for the page margins' ``content``).
 
     Every character but ASCII letters, digits and spaces becomes a six-digit hexadecimal
-    escape, so no quote, backslash, ``<`` or line break reaches the stylesheet as itself.
+    escape and a space (which the escape consumes, so a space after it stays a space), so no
+    quote, backslash, ``<`` or line break reaches the stylesheet as itself.
     """
     escaped = "".join(
-        ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x}" for ch in text
+        ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x} " for ch in text
     )
     return Markup(f'"{escaped}"')  # nothing but [A-Za-z0-9 ] and escapes inside the quotes
 

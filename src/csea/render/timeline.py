@@ -22,6 +22,7 @@ _LEFT = 40
 _PLOT_TOP = 14
 _PLOT_HEIGHT = 150
 _AXIS = 34
+_INSET = 60
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Column:
     remaining: int
     remaining_y: float
     kind: str
-    """``overdue``, ``month`` or ``undated`` (for colour)."""
+    """``late`` (overdue), ``month`` or ``undated`` (for colour)."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def burn_down(gaps: list[GapEntry], as_of: dt.date) -> BurnDown | None:
     overdue = sum(1 for g in dated if g.overdue)
     future = [g.due for g in dated if not g.overdue and g.due is not None]
     months = _months(_month(as_of), _month(max(future))) if future else []
-    buckets = [("Overdue", overdue, "overdue")]
+    buckets = [("Overdue", overdue, "late")]
     buckets += [
         (m.strftime("%b %Y"), sum(1 for d in future if _month(d) == m), "month") for m in months
     ]
@@ -155,11 +156,13 @@ def trend_chart(points: list[TrendPoint]) -> Trend | None:
     """The trend over the assessments given, or None with fewer than two."""
     if len(points) < 2:
         return None
-    slot = (_WIDTH - _LEFT - 40) / (len(points) - 1)
+    slot = (_WIDTH - _LEFT - 2 * _INSET) / (len(points) - 1)
     marks = [
         TrendMark(
-            x=round(_LEFT + 20 + slot * index, 2),
-            label="this assessment" if p.current else date_text(p.assessed_on),
+            x=round(_LEFT + _INSET + slot * index, 2),
+            label=f"{date_text(p.assessed_on)} (this one)"
+            if p.current
+            else date_text(p.assessed_on),
             weighted_y=_y(p.weighted_score),
             weighted=score_text(p.weighted_score),
             score_y=_y(p.score),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import NamedTuple
 
 from csea.models import Status
 from csea.models.evaluation import FindingLevel
@@ -15,7 +16,6 @@ from csea.models.vocabulary import Force
 from csea.report.document import (
     Briefing,
     DecisionItem,
-    Headline,
     ReportDocument,
     ServiceReport,
     Standing,
@@ -31,12 +31,12 @@ __all__ = [
     "REDACTION_NOTICE",
     "SCORE_METHOD",
     "TOP_GAPS",
+    "Decision",
     "catalogue_line",
     "date_text",
     "decision_detail",
     "duties_text",
     "findings_text",
-    "headline_sentence",
     "label",
     "number",
     "score_text",
@@ -85,22 +85,43 @@ INDUSTRY_NOTE = (
 )
 """Said where industry programmes and tools are listed apart from regulators."""
 
-DECISIONS: tuple[tuple[str, str, str], ...] = (
-    ("legal_duties_unmet", "Legal duties not met", "Every legal duty for the service is met."),
-    ("overdue", "Overdue plans", "No plan is past its due date."),
-    ("accepted_risks", "Accepted risks", "No risk has been accepted."),
-    (
+
+class Decision(NamedTuple):
+    """One list on the first page."""
+
+    field: str
+    """The [Briefing][csea.report.document.Briefing] field it shows."""
+    heading: str
+    """Its heading."""
+    none_text: str
+    """What to say when it is empty."""
+    always: bool
+    """Whether to show it (saying ``none_text``) even when empty."""
+
+
+DECISIONS = (
+    Decision(
+        "legal_duties_unmet",
+        "Legal duties not met",
+        "Every legal duty for the service is met.",
+        True,
+    ),
+    Decision("overdue_plans", "Overdue plans", "No plan is past its due date.", True),
+    Decision("accepted_risks", "Accepted risks", "No risk has been accepted.", False),
+    Decision(
         "undecided",
         "Not implemented, no decision recorded",
         "Every obligation not implemented has a plan or an accepted risk.",
+        False,
     ),
-    (
+    Decision(
         "assumed",
         "Applicability assumed, to settle",
         "Every fact applicability depends on is declared in the profile.",
+        False,
     ),
 )
-"""The first page's lists: Briefing field, heading, and what to say when it is empty."""
+"""The first page's lists, in order."""
 
 
 def label(value: StrEnum | None) -> str:
@@ -173,8 +194,8 @@ def _attention(brief: Briefing) -> str:
     if brief.legal_duties_unmet:
         n = len(brief.legal_duties_unmet)
         parts.append(f"{_plural(n, 'legal duty is', 'legal duties are')} not met")
-    if brief.overdue:
-        parts.append(f"{_plural(len(brief.overdue), 'plan is', 'plans are')} overdue")
+    if brief.overdue_plans:
+        parts.append(f"{_plural(len(brief.overdue_plans), 'plan is', 'plans are')} overdue")
     if brief.accepted_risks:
         n = len(brief.accepted_risks)
         parts.append(f"{_plural(n, 'risk has', 'risks have')} been accepted")
@@ -195,7 +216,10 @@ def decision_detail(item: DecisionItem, kind: str) -> str:
     """The facts beside a first-page item: status, dates, owner, and for a legal duty whose law."""
     parts = [label(item.status)]
     if kind == "accepted_risks":
-        parts.append(f"accepted by {item.accepted_by}" if item.accepted_by else "accepted")
+        accepted = f"accepted by {item.accepted_by}" if item.accepted_by else "accepted"
+        if item.accepted_on is not None:
+            accepted += f" on {date_text(item.accepted_on)}"
+        parts.append(accepted)
         if item.due is None:
             parts.append("no lapse date recorded")
         else:
@@ -245,16 +269,6 @@ def findings_text(findings: dict[FindingLevel, int]) -> str:
         noun = level.value if level is FindingLevel.INFO or count == 1 else f"{level.value}s"
         parts.append(f"{count} {noun}")
     return ", ".join(parts)
-
-
-def headline_sentence(headline: Headline) -> str:
-    """The headline in one sentence."""
-    duties = headline.legal_duties_unmet
-    return (
-        f"{headline.applicable} applicable obligation{'s' if headline.applicable != 1 else ''}, "
-        f"score {score_text(headline.score)}; {duties} legal dut{'ies' if duties != 1 else 'y'} "
-        f"not met; {headline.gaps} gap{'s' if headline.gaps != 1 else ''} to close."
-    )
 
 
 def verification_sentence(note: VerificationNote) -> str:

@@ -65,7 +65,7 @@ def briefing(
             for r in shown
             if r.force is Force.LEGAL_DUTY and r.status is not Status.IMPLEMENTED
         ],
-        overdue=[item(r) for r in sorted(overdue, key=lambda r: (r.due, order.get(r.id, 0)))],
+        overdue_plans=[item(r) for r in sorted(overdue, key=lambda r: (r.due, order.get(r.id, 0)))],
         accepted_risks=[item(r) for r in refused if _accepted(answers.get(r.id))],
         undecided=[item(r) for r in refused if not _accepted(answers.get(r.id))],
         assumed=[],
@@ -95,6 +95,7 @@ def _item(
         due=result.due,
         overdue=result.due is not None and result.due < as_of,
         accepted_by=answer.accepted_by if answer else None,
+        accepted_on=answer.accepted_on if answer else None,
     )
 
 

@@ -195,7 +195,7 @@ class Briefing(CseaModel):
 
     legal_duties_unmet: list[DecisionItem]
     """Legal duties for the service that are not implemented, in gap order."""
-    overdue: list[DecisionItem]
+    overdue_plans: list[DecisionItem]
     """Plans (planned or partial) past their due date, most overdue first."""
     accepted_risks: list[DecisionItem]
     """Not implemented with the risk accepted; ``due`` is when the acceptance lapses."""

@@ -100,14 +100,21 @@ def finding_entries(findings: Sequence[Finding]) -> list[FindingEntry]:
 def changes_of(
     catalog: Catalog, evaluation: Evaluation, previous: Evaluation | None
 ) -> Changes | None:
-    """What changed since the previous assessment (None when none was given)."""
+    """What changed since the previous assessment (None when none was given).
+
+    The scores are measured ones (None where nothing counted was assessed) when the
+    previous evaluation is at hand, else the progress's own.
+    """
     progress = evaluation.progress
-    if progress is None or previous is None:
+    if progress is None:
         return None
+    before, now = progress.previous_score, progress.score
+    if previous is not None:
+        before, now = measured(previous.obligations)[0], measured(evaluation.obligations)[0]
     return Changes(
         previous_assessed_on=progress.previous_assessed_on,
-        previous_score=measured(previous.obligations)[0],
-        score=measured(evaluation.obligations)[0],
+        previous_score=before,
+        score=now,
         moves=[
             ChangeEntry(
                 obligation_id=move.obligation_id,

@@ -88,7 +88,7 @@ def _strip_report(report: ServiceReport) -> ServiceReport:
 
 
 def _strip_briefing(briefing: Briefing) -> Briefing:
-    lists = ("legal_duties_unmet", "overdue", "accepted_risks", "undecided", "assumed")
+    lists = ("legal_duties_unmet", "overdue_plans", "accepted_risks", "undecided", "assumed")
     return briefing.model_copy(
         update={name: [_strip_item(i) for i in getattr(briefing, name)] for name in lists}
     )

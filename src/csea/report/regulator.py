@@ -82,8 +82,11 @@ def _hint(wanted: str, catalog: Catalog) -> str:
     for source in catalog.sources:
         views.setdefault(source.id, f"source:{source.id}")
     key = wanted.lower()
-    close = difflib.get_close_matches(key, list(views), n=3, cutoff=0.6)
-    close += [name for name in views if len(key) > 2 and key in name]
+    if key in views:
+        close = [key]
+    else:
+        close = difflib.get_close_matches(key, list(views), n=3, cutoff=0.75)
+        close += [name for name in views if len(key) > 2 and key in name]
     suggestions = list(dict.fromkeys(views[name] for name in close))[:4]
     mean = f"did you mean {' or '.join(suggestions)}? " if suggestions else ""
     return mean + _regulator_list(catalog)

@@ -155,6 +155,8 @@ class DecisionItem(CseaModel):
     """Whether that date is before the report's as-of date."""
     accepted_by: str | None = None
     """For an accepted risk: who accepted it (removed by ``--redact``)."""
+    accepted_on: dt.date | None = None
+    """For an accepted risk: when it was accepted."""
     facts: list[str] = Field(default_factory=list)
     """For assumed applicability: the profile facts to declare to settle it."""
 
