@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from csea.cli import app
+from tests.conftest import GitRepo
 from tests.report.conftest import CATALOG_DIR, FIXTURES
 
 ASSESSMENT = str(FIXTURES / "assessment.yaml")
@@ -136,3 +137,31 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(
         "",
         True,
     )
+
+
+def test_history_adds_the_committed_versions_to_the_trend(git_repo: GitRepo) -> None:
+    files = {
+        name: (FIXTURES / name).read_text(encoding="utf-8")
+        for name in ("older.yaml", "previous.yaml", "assessment.yaml", "profile.yaml")
+    }
+    git_repo.commit(
+        "older", **{"assessment.yaml": files["older.yaml"], "profile.yaml": files["profile.yaml"]}
+    )
+    git_repo.commit("previous", **{"assessment.yaml": files["previous.yaml"]})
+    git_repo.commit("now", **{"assessment.yaml": files["assessment.yaml"]})
+    target = str(git_repo.root / "assessment.yaml")
+    code, out, err = run(target, *COMMON, "--history", "5", "--format", "md")
+    trend = out.split("#### Trend\n\n")[1].splitlines()[0]
+    assert (code, err, trend) == (
+        0,
+        "",
+        "Since 2025-11-20 (2 earlier assessments): weighted score 3.3% to 47.5%, unweighted 7.1% "
+        "to 41.7%; legal duties not met 3 to 2; gaps 7 to 4.",
+    )
+
+
+def test_history_outside_git_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    for name in ("assessment.yaml", "profile.yaml"):
+        (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
+    code, out, err = run(str(tmp_path / "assessment.yaml"), *COMMON, "--history", "2")
+    assert (code, out, "Traceback" in err, "git" in err) == (2, "", False, True)

@@ -66,12 +66,24 @@ def report(
         ),
     ] = False,
     previous: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option(
             "--previous",
-            metavar="FILE",
-            help="An earlier assessment of the same service (repeat for several): the score "
+            metavar="FILE|REF",
+            help="An earlier assessment of the same service (repeat for several): a file, or a "
+            "git revision (HEAD~1, main, a tag) read from git with its profile. Gives the score "
             "trend, and what changed since the latest of them.",
+            show_default=False,
+        ),
+    ] = None,
+    history: Annotated[
+        int | None,
+        typer.Option(
+            "--history",
+            metavar="N",
+            min=1,
+            help="Also the last N committed versions of the assessment in git (with its profile "
+            "as it was then), for the score trend.",
             show_default=False,
         ),
     ] = None,
@@ -120,6 +132,7 @@ def report(
         assessments,
         as_of=as_of_date(as_of),
         previous=previous,
+        history=history,
         max_evidence_age_days=max_evidence_age,
     )
     parts = ReportView(build_report(catalog, services, options)).render(fmt)

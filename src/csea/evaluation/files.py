@@ -16,7 +16,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NoReturn, overload
 
-from csea.assessment.load import LoadedAssessment, load_assessment, load_assessments
+from csea.assessment.history import assessment_history, load_previous
+from csea.assessment.load import LoadedAssessment, load_assessments
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS, evaluate
@@ -69,6 +70,7 @@ def assess_files(
     as_of: dt.date,
     max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
     previous: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    history: int | None = None,
 ) -> AssessedFiles:
     """Load, check and evaluate assessment files (one per service), then roll them up.
 
@@ -79,16 +81,23 @@ def assess_files(
         max_evidence_age_days: Evidence collected longer ago than this is stale.
         previous: One or several earlier assessments of the same service (only with a
             single assessment), for the trend and for what changed since the latest of
-            them. Each is judged on its own ``assessed_on`` date; they are put in date
-            order, oldest first (one without a date first, in the order given).
+            them: files, or git revisions of the assessment (``HEAD~1``, ``main``; see
+            [load_previous][csea.assessment.history.load_previous]). Each is judged on its
+            own ``assessed_on`` date, else its commit's date, else ``as_of``; they are put in
+            that order, oldest first.
+        history: Also the last ``history`` committed versions of the assessment file in
+            git (only with a single assessment; a version the same as the file now is left
+            out), for the trend.
 
     Raises:
         InputError: A file (or the profile it names) is missing or invalid, was made against
             another catalogue version, assesses a service another file already assesses,
-            or ``previous`` does not fit; the problems of every file are reported together.
+            or ``previous`` or ``history`` does not fit (another service, several
+            assessments, a file not in git); the problems of every file are reported together.
     """
     loaded = load_assessments(paths, catalog)
-    history = _history(catalog, loaded, _paths(previous), max_evidence_age_days, as_of)
+    earlier = _Earlier(_paths(previous), history or 0, max_evidence_age_days, as_of)
+    before = _history(catalog, loaded, earlier)
     services = [
         AssessedService(
             evaluate(
@@ -96,11 +105,11 @@ def assess_files(
                 one,
                 as_of=as_of,
                 max_evidence_age_days=max_evidence_age_days,
-                previous=history[-1] if history else None,
+                previous=before[-1] if before else None,
             ),
             one.assessment.answers,
             one,
-            history,
+            before,
         )
         for one in loaded
     ]
@@ -150,39 +159,58 @@ def _paths(
     return list(previous)
 
 
+@dataclass(frozen=True)
+class _Earlier:
+    """Which earlier assessments to evaluate, and how."""
+
+    paths: list[str | os.PathLike[str]]
+    versions: int
+    max_age: int
+    as_of: dt.date
+
+
 def _history(
-    catalog: Catalog,
-    loaded: list[LoadedAssessment],
-    paths: list[str | os.PathLike[str]],
-    max_age: int,
-    as_of: dt.date,
+    catalog: Catalog, loaded: list[LoadedAssessment], asked: _Earlier
 ) -> tuple[Evaluation, ...]:
     """The earlier assessments evaluated, oldest first."""
-    if not paths:
+    if not asked.paths and not asked.versions:
         return ()
     if len(loaded) != 1:
         _refuse("--previous compares one service with its earlier assessments; give one assessment")
-    earlier = [_earlier(catalog, loaded[0], path, max_age, as_of) for path in paths]
-    return tuple(sorted(earlier, key=lambda e: e.assessed_on or dt.date.min))
+    current = loaded[0]
+    earlier = [load_previous(p, current.path) for p in asked.paths]
+    earlier += _committed(current, asked.versions)
+    evaluations = [_earlier(catalog, current, one, asked.max_age, asked.as_of) for one in earlier]
+    return tuple(sorted(evaluations, key=lambda e: e.as_of))
+
+
+def _committed(current: LoadedAssessment, count: int) -> list[LoadedAssessment]:
+    """The last ``count`` committed versions of the file, leaving out one the same as it is now."""
+    if not count:
+        return []
+    versions = [v.load() for v in assessment_history(current.path, limit=count + 1)]
+    now = (current.assessment, current.profile)
+    same = next((i for i, v in enumerate(versions) if (v.assessment, v.profile) == now), None)
+    return [v for i, v in enumerate(versions) if i != same][:count]
 
 
 def _earlier(
     catalog: Catalog,
     current: LoadedAssessment,
-    path: str | os.PathLike[str],
+    earlier: LoadedAssessment,
     max_age: int,
     as_of: dt.date,
 ) -> Evaluation:
-    earlier = load_assessment(path)
     now = current.profile
     then = earlier.profile
     if (then.organisation, then.service) != (now.organisation, now.service):
         _refuse(
-            f"{path} assesses {then.service} ({then.organisation}), not {now.service} "
+            f"{earlier.name} assesses {then.service} ({then.organisation}), not {now.service} "
             f"({now.organisation}); give an earlier assessment of the same service",
-            str(path),
+            earlier.name,
         )
-    day = earlier.assessment.assessed_on or as_of
+    committed = earlier.revision.committed.date() if earlier.revision else None
+    day = earlier.assessment.assessed_on or committed or as_of
     return evaluate(catalog, earlier, as_of=day, max_evidence_age_days=max_age)
 
 

@@ -116,7 +116,7 @@ def trend(evaluations: Sequence[Evaluation], scope: Scope) -> list[TrendPoint]:
         score, weighted = measured(results)
         points.append(
             TrendPoint(
-                assessed_on=evaluation.assessed_on,
+                assessed_on=evaluation.assessed_on or evaluation.as_of,
                 current=index == len(evaluations) - 1,
                 score=score,
                 weighted_score=weighted,

@@ -164,8 +164,9 @@ class DecisionItem(CseaModel):
 class TrendPoint(CseaModel):
     """One assessment of the service in the score trend, oldest first."""
 
-    assessed_on: dt.date | None
-    """When it was assessed (None: the file does not say)."""
+    assessed_on: dt.date
+    """When it was assessed; where the file does not say, the day it was judged on (for a
+    version read from git, its commit's date)."""
     current: bool
     """Whether it is the assessment this report is about."""
     score: float | None
