@@ -31,6 +31,7 @@ from csea.render.wording import (
     findings_text,
     label,
     number,
+    regulator_duties,
     score_text,
     scores_line,
     service_facts,
@@ -77,6 +78,7 @@ def _environment() -> Environment:
         light=light_of,
         css=css_string,
         strip=status_strip,
+        regulator_duties=regulator_duties,
         g=lambda value: f"{value:g}",
     )
     env.globals.update(

@@ -21,6 +21,8 @@ from csea.render.wording import (
     decision_detail,
     duties_text,
     label,
+    regulator_duties,
+    regulator_sections,
     score_text,
     summary_sentence,
     trend_sentence,
@@ -100,7 +102,7 @@ def _standing(report: ServiceReport) -> Iterator[str]:
             escape(c.name),
             str(c.applicable),
             str(c.counts[Status.IMPLEMENTED]),
-            _duties(c),
+            regulator_duties(c),
             score_text(c.weighted_score),
             score_text(c.score),
         ]
@@ -113,30 +115,18 @@ def _standing(report: ServiceReport) -> Iterator[str]:
         yield from ["", f"Binding nothing on this service on {report.summary.as_of}: {names}."]
 
 
-def _duties(card: RegulatorCard) -> str:
-    if card.legal_duties is None:
-        return DASH
-    return f"{card.legal_duties_unmet} of {card.legal_duties}"
-
-
 def regulator_lines(report: ServiceReport) -> Iterator[str]:
     """The scorecard by regulator, each with its sources; industry apart, not scored for duty."""
     sources = {s.id: s for s in report.sources}
-    for industry in (False, True):
-        cards = [c for c in report.regulators if (c.kind is RegulatorKind.INDUSTRY) is industry]
-        if not cards:
-            continue
-        heading = (
-            "Industry programmes and tools (not scored for duty)"
-            if industry
-            else "Scorecard by regulator"
-        )
+    for heading, industry, cards in regulator_sections(report.regulators):
         yield from ["", f"### {heading}", ""]
         if industry:
             yield from [INDUSTRY_NOTE, ""]
         rows = []
         for card in cards:
-            rows.append(_regulator_row(f"**{escape(card.name)}**", card, _duties(card), industry))
+            rows.append(
+                _regulator_row(f"**{escape(card.name)}**", card, regulator_duties(card), industry)
+            )
             for source_id in card.sources:
                 s = sources[source_id]
                 name = f"&nbsp;&nbsp;{escape(s.short_title)} ({escape(s.id)}, {label(s.force).lower()})"

@@ -26,6 +26,8 @@ from csea.render.wording import (
     decision_detail,
     duties_text,
     label,
+    regulator_duties,
+    regulator_sections,
     score_text,
     scores_line,
     short_label,
@@ -122,7 +124,7 @@ def _standing(report: ServiceReport) -> Table:
                 card.name,
                 str(card.applicable),
                 str(card.counts[Status.IMPLEMENTED]),
-                _duties(card),
+                regulator_duties(card),
                 score_text(card.weighted_score),
                 score_text(card.score),
             )
@@ -133,30 +135,16 @@ def _standing(report: ServiceReport) -> Table:
     return result
 
 
-def _duties(card: RegulatorCard) -> str:
-    if card.legal_duties is None:
-        return DASH
-    return f"{card.legal_duties_unmet} of {card.legal_duties}"
-
-
 def regulator_tables(report: ServiceReport) -> Iterator[RenderableType]:
     """The scorecard by regulator with its sources; industry apart, not scored for duty."""
     sources = {s.id: s for s in report.sources}
-    for industry in (False, True):
-        cards = [c for c in report.regulators if (c.kind is RegulatorKind.INDUSTRY) is industry]
-        if not cards:
-            continue
-        title = (
-            "Industry programmes and tools (not scored for duty)"
-            if industry
-            else "Scorecard by regulator"
-        )
+    for title, industry, cards in regulator_sections(report.regulators):
         headers = ["Regulator and its sources", *(short_label(s) for s in Status)]
         headers += [] if industry else ["Legal unmet"]
         result = table(title, [*headers, "Score"], numeric=len(headers))
         result.columns[0].min_width = 24
         for card in cards:
-            _add(result, Text(card.name, style="bold"), card, _duties(card), industry)
+            _add(result, Text(card.name, style="bold"), card, regulator_duties(card), industry)
             for source_id in card.sources:
                 row = sources[source_id]
                 name = Text(f"  {row.short_title}")

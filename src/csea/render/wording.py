@@ -10,12 +10,13 @@ import datetime as dt
 from enum import StrEnum
 from typing import NamedTuple
 
-from csea.models import Status
+from csea.models import RegulatorKind, Status
 from csea.models.evaluation import FindingLevel
 from csea.models.vocabulary import Force
 from csea.report.document import (
     Briefing,
     DecisionItem,
+    RegulatorCard,
     ReportDocument,
     ServiceReport,
     Standing,
@@ -39,6 +40,8 @@ __all__ = [
     "findings_text",
     "label",
     "number",
+    "regulator_duties",
+    "regulator_sections",
     "score_text",
     "scores_line",
     "service_facts",
@@ -161,6 +164,26 @@ def scores_line(weighted: float | None, score: float | None) -> str:
     if weighted is None and score is None:
         return "not measured: nothing counted has been assessed"
     return f"{score_text(weighted)} weighted by force and risk ({score_text(score)} unweighted)"
+
+
+def regulator_duties(card: RegulatorCard) -> str:
+    """``1 of 4``: a regulator's legal duties not met, of those its law lays; a dash if none."""
+    if card.legal_duties is None:
+        return DASH
+    return f"{card.legal_duties_unmet} of {card.legal_duties}"
+
+
+def regulator_sections(cards: list[RegulatorCard]) -> list[tuple[str, bool, list[RegulatorCard]]]:
+    """The scorecard's sections: title, whether industry, and the cards (empty ones left out)."""
+    sections = [
+        ("Scorecard by regulator", False),
+        ("Industry programmes and tools (not scored for duty)", True),
+    ]
+    return [
+        (title, industry, group)
+        for title, industry in sections
+        if (group := [c for c in cards if (c.kind is RegulatorKind.INDUSTRY) is industry])
+    ]
 
 
 def duties_text(count: int | None) -> str:
