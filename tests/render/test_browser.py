@@ -17,6 +17,7 @@ from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
 from typer.testing import CliRunner
 
 from csea.cli import app
+from tests.render.printed import read_pdf
 from tests.report.conftest import CATALOG_DIR, PILLAR_TITLES
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"
@@ -128,12 +129,19 @@ def test_fixture_report_loads_cleanly_and_shows_headline_and_pillars(
     assert (watched.errors, [u for u in watched.requests if not u.startswith("file:")]) == ([], [])
 
 
-def test_report_prints_to_pdf(browser: BrowserContext, tmp_path: Path) -> None:
-    watched = open_report(browser, write_report(tmp_path, HOSTILE))
+def test_hostile_text_in_the_page_margins_prints_as_text(
+    browser: BrowserContext, tmp_path: Path
+) -> None:
+    options = ("--classification", 'Secret"; } body { display: none')
+    watched = open_report(browser, write_report(tmp_path, HOSTILE, *options))
     watched.page.emulate_media(media="print")
     assert watched.page.locator("section.briefing h2").is_visible()
-    pdf = watched.page.pdf(path=tmp_path / "report.pdf", format="A4")
-    assert pdf.startswith(b"%PDF")
+    watched.page.pdf(path=tmp_path / "report.pdf", prefer_css_page_size=True)
+    _, pages = read_pdf(tmp_path / "report.pdf")
+    assert (pages[0].header, "Summary for leadership" in pages[0].flow) == (
+        f"Pebble {SCRIPT} · 2026-12-01 " + 'SECRET"; } BODY { DISPLAY: NONE',
+        True,
+    )
 
 
 @pytest.mark.parametrize("redact", [False, True], ids=["plain", "redacted"])
