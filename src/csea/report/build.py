@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
@@ -147,12 +148,7 @@ def _service_report(
         summary=summary_of(evaluation),
         headline=_headline(_title(catalog, choice), results, len(gaps), findings),
         briefing=briefing(
-            catalog,
-            evaluation,
-            service.answers,
-            scope=scope,
-            history=history,
-            whole=choice.id is None,
+            catalog, evaluation, service.answers, scope=scope, history=history, whole=not choice.id
         ),
         pillars=[_scorecard(r, catalog, by_id) for r in evaluation.pillars],
         regulators=regulator_cards(catalog, evaluation),
@@ -166,18 +162,18 @@ def _service_report(
         obligations=[
             obligation_entry(r, service.answers.get(r.id), ranks.get(r.id)) for r in results
         ],
-        source_view=(
-            source_view(catalog, evaluation, choice.id)
-            if choice.kind == "source" and choice.id
-            else None
-        ),
-        regulator_view=(
-            regulator_view(catalog, evaluation, choice.id)
-            if choice.kind == "regulator" and choice.id
-            else None
-        ),
+        **_views(catalog, evaluation, choice),
         verification=_verification(evaluation),
     )
+
+
+def _views(catalog: Catalog, evaluation: Evaluation, choice: ViewChoice) -> dict[str, Any]:
+    """The provisions a ``source:`` or ``regulator:`` view adds (nothing for ``pillar``)."""
+    if choice.id is None:
+        return {}
+    if choice.kind == "regulator":
+        return {"regulator_view": regulator_view(catalog, evaluation, choice.id)}
+    return {"source_view": source_view(catalog, evaluation, choice.id)}
 
 
 def _title(catalog: Catalog, choice: ViewChoice) -> str:
