@@ -1,8 +1,9 @@
 """The report as one self-contained HTML file: inline CSS, inline SVG charts, no script.
 
 It opens from disk with no network, reads well on screen and prints to PDF from any
-browser. Jinja2 autoescaping is on, so every string the user wrote is escaped; a
-Content-Security-Policy that allows no script at all is a second line of defence.
+browser. Every value the template shows goes through [csea.render.escape.html][] (HTML
+escaped, control and bidirectional characters shown escaped); a Content-Security-Policy that
+allows no script at all is a second line of defence.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from markupsafe import Markup
 
 from csea.models import RegulatorKind, Status
 from csea.render.charts import scorecard_chart, status_strip
+from csea.render.escape import css_string, html
 from csea.render.heatmap import heat_map, light_of, traffic_lights
 from csea.render.timeline import burn_down, trend_chart
 from csea.render.wording import (
@@ -42,20 +44,7 @@ from csea.render.wording import (
 )
 from csea.report.document import ReportDocument, ServiceReport
 
-__all__ = ["css_string", "render_html"]
-
-
-def css_string(text: str) -> Markup:
-    """Text as a quoted CSS string that cannot end early (for the page margins' ``content``).
-
-    Every character but ASCII letters, digits and spaces becomes a six-digit hexadecimal
-    escape and a space (which the escape consumes, so a space after it stays a space), so no
-    quote, backslash, ``<`` or line break reaches the stylesheet as itself.
-    """
-    escaped = "".join(
-        ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x} " for ch in text
-    )
-    return Markup(f'"{escaped}"')  # nothing but [A-Za-z0-9 ] and escapes inside the quotes
+__all__ = ["render_html"]
 
 
 def _environment() -> Environment:
@@ -66,6 +55,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
     env.filters.update(
         label=label,
@@ -92,6 +82,11 @@ def _environment() -> Environment:
         INDUSTRY_NOTE=INDUSTRY_NOTE,
     )
     return env
+
+
+def _finalize(value: object) -> object:
+    """Every text value through [html][csea.render.escape.html] (controls shown escaped)."""
+    return html(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 _ENV = _environment()

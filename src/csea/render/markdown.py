@@ -1,7 +1,7 @@
 """The report in Markdown, for wikis and pull requests (GitHub-flavoured tables).
 
-Everything the user wrote is escaped, so a title cannot break a table, start a
-heading, or smuggle HTML into a wiki page.
+Everything the user wrote is escaped ([csea.render.escape.markdown][]), so a title cannot
+break a table, start a heading, or smuggle HTML into a wiki page.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from urllib.parse import quote
 
 from csea.models import Status
 from csea.models.vocabulary import Verification
+from csea.render.escape import markdown as escape
 from csea.render.markdown_summary import (
     briefing_lines,
     derivation_lines,
     gap_rows,
     regulator_lines,
 )
-from csea.render.markdown_text import escape, table
+from csea.render.markdown_text import table
 from csea.render.wording import (
     DASH,
     REDACTION_NOTICE,
@@ -43,7 +44,7 @@ from csea.report.document import (
     SourceView,
 )
 
-__all__ = ["escape", "render_markdown"]
+__all__ = ["render_markdown"]
 
 _URL_SAFE = ":/?#@!$&'*+,;=%-._~"
 

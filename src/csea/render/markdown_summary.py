@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from csea.models import RegulatorKind, Status
-from csea.render.markdown_text import escape, table
+from csea.render.escape import markdown as escape
+from csea.render.markdown_text import table
 from csea.render.wording import (
     DASH,
     DECISIONS,

@@ -1,22 +1,10 @@
-"""Markdown building blocks: text made safe anywhere in Markdown, and tables of such text.
-
-Everything the user or the catalogue wrote goes through [escape][csea.render.markdown_text.escape],
-so a title cannot break a table, start a heading, or smuggle HTML into a wiki page.
-"""
+"""Markdown tables of text already escaped with [csea.render.escape.markdown][]."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-__all__ = ["escape", "table"]
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&${}])")
-
-
-def escape(text: str) -> str:
-    """Text safe anywhere in Markdown: punctuation escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+__all__ = ["table"]
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: int = 0) -> list[str]:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from csea.models import Status
+from csea.render.escape import terminal
 from csea.render.terminal_summary import (
     STYLE,
     briefing_renderables,
@@ -50,11 +51,11 @@ def render_terminal(document: ReportDocument, width: int = PLAIN_WIDTH) -> str:
 def terminal_renderables(document: ReportDocument) -> list[RenderableType]:
     """Everything to print, in order, for a rich console."""
     parts: list[RenderableType] = [
-        Text(document.classification.upper(), style="bold red"),
-        Text(f"Catalogue: {catalogue_line(document)}"),
+        terminal(document.classification.upper(), style="bold red"),
+        terminal(f"Catalogue: {catalogue_line(document)}"),
     ]
     if document.generated_at:
-        parts.append(Text(f"Generated at {document.generated_at}"))
+        parts.append(terminal(f"Generated at {document.generated_at}"))
     if document.redacted:
         parts.append(Text(REDACTION_NOTICE, style="bold"))
     if document.organisations:
@@ -84,7 +85,7 @@ def _organisations(document: ReportDocument) -> Table:
 def _service(report: ServiceReport) -> Iterator[RenderableType]:
     summary = report.summary
     yield Rule(f"{summary.organisation}: {summary.service}", style="bold")
-    yield Text(f"Assessed {date_text(summary.assessed_on)}; judged as of {summary.as_of}.")
+    yield terminal(f"Assessed {date_text(summary.assessed_on)}; judged as of {summary.as_of}.")
     yield from briefing_renderables(report)
     if report.regulator_view is not None:
         for source in report.regulator_view.sources:
@@ -101,7 +102,7 @@ def _service(report: ServiceReport) -> Iterator[RenderableType]:
     yield _facts(report)
     yield _obligations(report)
     yield Padding(
-        Text(f"{verification_sentence(report.verification)}\n{SCORE_METHOD}"), (1, 0, 1, 0)
+        terminal(f"{verification_sentence(report.verification)}\n{SCORE_METHOD}"), (1, 0, 1, 0)
     )
 
 
@@ -124,7 +125,7 @@ def _pillars(rows: list[Scorecard]) -> Table:
     result.columns[0].min_width = 20
     for row in rows:
         result.add_row(
-            row.title,
+            terminal(row.title),
             *(str(row.counts[s]) for s in Status),
             str(row.legal_duties_unmet),
             _bar(row.weighted_score),
@@ -178,7 +179,7 @@ def _changes(report: ServiceReport) -> Group:
             label(move.after) if move.after else "(no longer applicable)",
         )
     heading = Text("Since the previous assessment\n", style="bold")
-    heading.append(trend_sentence(report.briefing.trend), style="not bold")
+    heading.append_text(terminal(trend_sentence(report.briefing.trend), style="not bold"))
     return Group(heading, result if changes.moves else Text("No status changed.\n"))
 
 

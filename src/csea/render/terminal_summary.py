@@ -17,6 +17,7 @@ from rich.text import Text
 
 from csea.models import RegulatorKind, Status
 from csea.models.evaluation import FindingLevel
+from csea.render.escape import terminal
 from csea.render.wording import (
     DASH,
     DECISIONS,
@@ -81,7 +82,7 @@ def briefing_renderables(report: ServiceReport) -> Iterator[RenderableType]:
     headline, brief = report.headline, report.briefing
     text = Text()
     text.append("Summary for leadership\n", style="bold")
-    text.append(summary_sentence(report) + "\n")
+    text.append_text(terminal(summary_sentence(report) + "\n"))
     text.append(f"Score: {scores_line(headline.weighted_score, headline.score)}. ")
     text.append(f"Gaps: {headline.gaps} of {headline.applicable} applicable.")
     for field, heading, none_text, always in DECISIONS:
@@ -92,15 +93,15 @@ def briefing_renderables(report: ServiceReport) -> Iterator[RenderableType]:
     yield Padding(text, (1, 0, 1, 0))
     if report.gaps:
         yield _top_gaps(report)
-    yield Padding(Text(f"Trend: {trend_sentence(brief.trend)}"), (0, 0, 1, 0))
+    yield Padding(terminal(f"Trend: {trend_sentence(brief.trend)}"), (0, 0, 1, 0))
     yield _standing(report)
 
 
 def _items(items: list[DecisionItem], field: str) -> Text:
     text = Text()
     for item in items[:PAGE_ONE_ITEMS]:
-        text.append(f"\n- {item.title} ({item.obligation_id})")
-        text.append(f"\n  {decision_detail(item, field)}", style="dim")
+        text.append_text(terminal(f"\n- {item.title} ({item.obligation_id})"))
+        text.append_text(terminal(f"\n  {decision_detail(item, field)}", style="dim"))
     if len(items) > PAGE_ONE_ITEMS:
         text.append(f"\n- and {len(items) - PAGE_ONE_ITEMS} more (see the gaps)")
     return text
@@ -144,10 +145,10 @@ def regulator_tables(report: ServiceReport) -> Iterator[RenderableType]:
         result = table(title, [*headers, "Score"], numeric=len(headers))
         result.columns[0].min_width = 24
         for card in cards:
-            _add(result, Text(card.name, style="bold"), card, regulator_duties(card), industry)
+            _add(result, terminal(card.name, style="bold"), card, regulator_duties(card), industry)
             for source_id in card.sources:
                 row = sources[source_id]
-                name = Text(f"  {row.short_title}")
+                name = terminal(f"  {row.short_title}")
                 name.append(f"\n  {label(row.force).lower()}", style="dim")
                 _add(result, name, row, duties_text(row.legal_duties_unmet), industry)
         if industry:
