@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,24 @@ def test_history_adds_the_committed_versions_to_the_trend(git_repo: GitRepo) -> 
         0,
         "",
         "Since 2025-11-20 (2 earlier assessments): weighted score 3.3% to 47.5%, unweighted 7.1% "
+        "to 41.7%; legal duties not met 3 to 2; gaps 7 to 4.",
+    )
+
+
+def test_history_of_one_day_runs_in_commit_order(git_repo: GitRepo) -> None:
+    def dated(name: str) -> str:
+        text = (FIXTURES / name).read_text(encoding="utf-8")
+        return re.sub(r"(?m)^assessed_on: .*$", "assessed_on: 2026-11-20", text)
+
+    profile = (FIXTURES / "profile.yaml").read_text(encoding="utf-8")
+    git_repo.commit("older", **{"assessment.yaml": dated("older.yaml"), "profile.yaml": profile})
+    git_repo.commit("previous", **{"assessment.yaml": dated("previous.yaml")})
+    git_repo.commit("now", **{"assessment.yaml": dated("assessment.yaml")})
+    code, out, _ = run(str(git_repo.root / "assessment.yaml"), *COMMON, "--history", "5")
+    trend = " ".join(out.split("Trend: ")[1].split("\n\n")[0].split())
+    assert (code, trend) == (
+        0,
+        "Since 2026-11-20 (2 earlier assessments): weighted score 3.3% to 47.5%, unweighted 7.1% "
         "to 41.7%; legal duties not met 3 to 2; gaps 7 to 4.",
     )
 

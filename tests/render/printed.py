@@ -15,21 +15,22 @@ from pathlib import Path
 
 MM = 72 / 25.4
 """Points per millimetre."""
-TOP, BOTTOM = 15 * MM, 14 * MM
+TOP, BOTTOM, SIDE = 15 * MM, 14 * MM, 12 * MM
 """The page margins the report's stylesheet sets (@page margin: 15mm 12mm 14mm)."""
 
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 _WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )
 
 
 @dataclass(frozen=True)
 class Word:
-    """One word and its vertical extent, in points from the top of the page."""
+    """One word and its box, in points from the top left of the page."""
 
     x: float
     top: float
+    right: float
     bottom: float
     text: str
 
@@ -39,6 +40,7 @@ class PrintedPage:
     """One page: its running header and footer, its body lines, and how full it is."""
 
     number: int
+    width: float
     height: float
     words: list[Word]
     flow: str
@@ -68,6 +70,11 @@ class PrintedPage:
         ]
 
     @property
+    def overflowing(self) -> list[str]:
+        """The body's words that reach past the right margin (by more than a point)."""
+        return [w.text for w in self._band(True) if w.right > self.width - SIDE + 1]
+
+    @property
     def fullness(self) -> float:
         """How far down the body area its lowest word reaches, from 0 to 1."""
         body = self._band(True)
@@ -87,13 +94,14 @@ def read_pdf(pdf: Path) -> tuple[str, list[PrintedPage]]:
     pages = [
         PrintedPage(
             number=index,
+            width=float(width),
             height=float(height),
             words=[
-                Word(float(x), float(top), float(bottom), unescape(text))
-                for x, top, bottom, text in _WORD.findall(body)
+                Word(float(x), float(top), float(right), float(bottom), unescape(text))
+                for x, top, right, bottom, text in _WORD.findall(body)
             ],
             flow=" ".join(flows[index - 1].split()),
         )
-        for index, (_, height, body) in enumerate(_PAGE.findall(boxes.stdout), start=1)
+        for index, (width, height, body) in enumerate(_PAGE.findall(boxes.stdout), start=1)
     ]
     return info.stdout, pages

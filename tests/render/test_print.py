@@ -2,9 +2,9 @@
 
 Page one holds the summary for leadership, the top gaps and the standing against each
 regulator; every page carries the running header (service, date, classification) and its
-number; no page is less than a third full except the last; no heading is left alone at
-the foot of a page. ``CSEA_UPDATE_GOLDEN=1`` also refreshes the picture of page one in the
-documentation (``docs/assets/report-page-one.png``).
+number; no page is less than a third full except the last; nothing runs past the right
+margin; no heading is left alone at the foot of a page. ``CSEA_UPDATE_GOLDEN=1`` also
+refreshes the picture of page one in the documentation (``docs/assets/report-page-one.png``).
 """
 
 from __future__ import annotations
@@ -108,6 +108,10 @@ def test_every_page_carries_the_running_header_and_its_number(printed: Printed) 
 def test_no_page_is_less_than_a_third_full_but_the_last(printed: Printed) -> None:
     thin = [(p.number, round(p.fullness, 2)) for p in printed.pages[:-1] if p.fullness < 1 / 3]
     assert thin == []
+
+
+def test_nothing_runs_past_the_right_margin(printed: Printed) -> None:
+    assert [(p.number, p.overflowing) for p in printed.pages if p.overflowing] == []
 
 
 def test_no_heading_is_left_at_the_foot_of_a_page(printed: Printed) -> None:

@@ -191,13 +191,16 @@ def _history(
 
 
 def _committed(current: LoadedAssessment, count: int) -> list[LoadedAssessment]:
-    """The last ``count`` committed versions of the file, leaving out one the same as it is now."""
+    """The last ``count`` committed versions of the file but one the same as now, oldest first.
+
+    Oldest first, so versions of one day keep their commit order in the trend.
+    """
     if not count:
         return []
     versions = [v.load() for v in assessment_history(current.path, limit=count + 1)]
     now = (current.assessment, current.profile)
     same = next((i for i, v in enumerate(versions) if (v.assessment, v.profile) == now), None)
-    return [v for i, v in enumerate(versions) if i != same][:count]
+    return [v for i, v in enumerate(versions) if i != same][:count][::-1]
 
 
 def _earlier(
