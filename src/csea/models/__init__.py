@@ -28,6 +28,7 @@ from csea.models.evaluation import (
     OrganisationRollup,
     Portfolio,
     Progress,
+    RiskBasis,
     Rollup,
     StatusMove,
 )
@@ -42,6 +43,7 @@ from csea.models.obligation import (
     Question,
 )
 from csea.models.profile import Declared, ServiceProfile
+from csea.models.regulator import Regulator, RegulatorKind, RegulatorsFile
 from csea.models.source import Provision, Source, SourcesFile, StatusChange
 from csea.models.uncited import UncitedFile, UncitedProvision
 from csea.models.vocabulary import (
@@ -102,9 +104,13 @@ __all__ = [
     "Progress",
     "Provision",
     "Question",
+    "Regulator",
+    "RegulatorKind",
+    "RegulatorsFile",
     "Relationship",
     "ReviewFlag",
     "ReviewReason",
+    "RiskBasis",
     "RiskLevel",
     "Rollup",
     "Sensitivity",
