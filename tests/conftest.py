@@ -88,6 +88,7 @@ citations:
     provision: p1
     relationship: equivalent
     verification: verified
+    note: Read in the gov.uk overview of the Voluntary Principles, principle 1.
 measures:
   - id: hash-matching
     name: Perceptual hash matching
@@ -109,6 +110,7 @@ citations:
     provision: p3
     relationship: part_of
     verification: verified
+    note: Read in the gov.uk overview of the Voluntary Principles, principle 3.
 """
 
 CatalogFactory = Callable[..., Path]

@@ -103,6 +103,8 @@ def test_warnings_are_only_the_declared_ones() -> None:
         "merge-conflict",
         "row-missing",
         "unexpected-file",
+        "verification-inconsistent",
+        "verified-without-locator",
     ]
 
 
