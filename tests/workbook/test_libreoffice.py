@@ -1,9 +1,10 @@
 """The exported workbook in a real spreadsheet program: LibreOffice opens it, converts it, keeps it.
 
 LibreOffice reads the workbook and saves it again as .xlsx: the answers, the drop-downs
-and date checks, the protection and the metadata sheet survive. It prints it to PDF with
-the answers on it, and the workbook it saved imports with no change. (LibreOffice drops frozen panes on a headless save, so those are
-checked on csea's own output, in test_write.py.)
+and date checks, the protection and the metadata sheet survive, and the workbook it saved
+imports with no change. It prints it to PDF with the answers on it. (LibreOffice drops
+frozen panes on a headless save, so those are checked on csea's own output, in
+test_write.py.)
 """
 
 from __future__ import annotations
