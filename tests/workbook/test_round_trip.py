@@ -40,15 +40,20 @@ _evidence = st.fixed_dictionaries(
         st.builds(lambda p: {**e, "path": p}, _text),
     )
 )
+_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "status": st.sampled_from([s.value for s in Status]),
+    "owner": _text,
+    "due": _days,
+    "notes": _notes,
+    "justification": _text,
+    "accepted_by": _text,
+    "accepted_on": _days,
+}
+"""A strategy for each field of an answer a person edits in the workbook."""
 _answer = st.fixed_dictionaries(
-    {"status": st.sampled_from([s.value for s in Status])},
+    {"status": _FIELDS["status"]},
     optional={
-        "owner": _text,
-        "due": _days,
-        "notes": _notes,
-        "justification": _text,
-        "accepted_by": _text,
-        "accepted_on": _days,
+        **{k: v for k, v in _FIELDS.items() if k != "status"},
         "evidence": st.lists(_evidence, max_size=3),
     },
 )
@@ -81,17 +86,6 @@ def test_an_untouched_workbook_changes_nothing(
     assert (preview.diff.changes, preview.merged.changed) == ([], [])
 
 
-_EDITS = {
-    "status": st.sampled_from([s.value for s in Status]),
-    "owner": _text,
-    "due": _days,
-    "notes": _notes,
-    "justification": _text,
-    "accepted_by": _text,
-    "accepted_on": _days,
-}
-
-
 @ROUND_TRIP
 @given(answers=assessments, data=st.data())
 def test_n_edited_cells_change_exactly_n_fields(
@@ -100,13 +94,13 @@ def test_n_edited_cells_change_exactly_n_fields(
     folder = tmp_path_factory.mktemp("law")
     path = _exported(catalog, folder, answers)
     cells = data.draw(
-        st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(list(_EDITS))), unique=True)
+        st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(list(_FIELDS))), unique=True)
     )
     before = {oid: Answer.model_validate(answers.get(oid, {})) for oid in IDS}
     changes: dict[str, object] = {}
     expected: set[tuple[str, str]] = set()
     for oid, key in cells:
-        value = data.draw(_EDITS[key])
+        value = data.draw(_FIELDS[key])
         old = getattr(before[oid], key)
         if str(getattr(old, "value", old)) == str(value):
             continue
@@ -117,7 +111,7 @@ def test_n_edited_cells_change_exactly_n_fields(
     changed = {
         (oid, key)
         for oid in IDS
-        for key in _EDITS
+        for key in _FIELDS
         if getattr(merged.get(oid, Answer()), key) != getattr(before[oid], key)
     }
     assert changed == expected

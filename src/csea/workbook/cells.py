@@ -25,12 +25,14 @@ from csea.models import Sensitivity, Status
 from csea.workbook.columns import Column, Kind
 from csea.workbook.read import Cell
 
-__all__ = ["CellReader", "Read"]
+__all__ = ["CellReader", "Read", "bad_url", "location_fields"]
 
 Read = str | dt.date | Status | Sensitivity | None
 """A cell's value for an answer: text, a date, a status, a sensitivity, or nothing."""
 
 _MAX_TEXT = 32_767
+_URL = ("http://", "https://")
+_URL_FORM = re.compile(r"https?://[^\s]{1,2040}")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _MONTHS = [
@@ -186,3 +188,17 @@ def _shown(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     return str(value)
+
+
+def location_fields(location: str) -> dict[str, str | None]:
+    """A location cell as evidence fields: a URL (``http(s)://``) or a path."""
+    if location.startswith(_URL):
+        return {"url": location, "path": None}
+    return {"url": None, "path": location}
+
+
+def bad_url(location: str) -> str:
+    """Why a location that starts like a URL is not one (empty when it is, or is a path)."""
+    if location.startswith(_URL) and not _URL_FORM.fullmatch(location):
+        return f"'{location}' is not a URL: one line, no spaces, at most 2048 characters"
+    return ""

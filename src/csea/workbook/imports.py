@@ -23,8 +23,9 @@ from csea.workbook.cells import CellReader
 from csea.workbook.columns import FORMAT, MetaKey
 from csea.workbook.content import digest
 from csea.workbook.merge import Merged, merge_plan
-from csea.workbook.plan import base_of, plan_import
+from csea.workbook.plan import plan_import
 from csea.workbook.read import WorkbookCells, read_workbook
+from csea.workbook.snapshot import base_of
 
 __all__ = ["ImportPreview", "preview_import"]
 

@@ -19,7 +19,8 @@ from csea.errors import Problem
 from csea.models import Answer, EvidenceRef
 from csea.workbook.cells import Read
 from csea.workbook.content import evidence_values
-from csea.workbook.plan import Base, Edit, ImportPlan
+from csea.workbook.plan import Edit, ImportPlan
+from csea.workbook.snapshot import Base
 
 __all__ = ["Merged", "merge_plan"]
 

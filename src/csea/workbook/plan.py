@@ -25,32 +25,18 @@ Defined outcomes for what people do to a workbook:
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
-from csea.models import Catalog, EvidenceRef, Sensitivity, ServiceProfile, Status
-from csea.workbook.cells import CellReader, Read
-from csea.workbook.columns import ANSWERS, EVIDENCE, Column, Kind, MetaKey
+from csea.models import Catalog, EvidenceRef, ServiceProfile
+from csea.workbook.cells import CellReader, Read, bad_url, location_fields
+from csea.workbook.columns import ANSWERS, EVIDENCE, Column
 from csea.workbook.read import SheetRow, WorkbookCells
+from csea.workbook.snapshot import Base
 
-__all__ = ["Addition", "Base", "Edit", "ImportPlan", "base_of", "location_fields", "plan_import"]
-
-_URL = ("http://", "https://")
-_URL_FORM = re.compile(r"https?://[^\s]{1,2040}")
-
-
-@dataclass(frozen=True)
-class Base:
-    """What the export wrote in the cells a person may edit (the snapshot)."""
-
-    answers: dict[str, dict[str, Read]]
-    """Each exported answer's editable values, by obligation id, in export order."""
-    evidence: dict[str, dict[str, Read]]
-    """Each exported piece of evidence's values (with its obligation), by row key."""
+__all__ = ["Addition", "Edit", "ImportPlan", "plan_import"]
 
 
 @dataclass(frozen=True)
@@ -95,29 +81,6 @@ class ImportPlan:
     """Rows that were deleted (what they held is kept)."""
 
 
-def base_of(cells: WorkbookCells) -> Base:
-    """The snapshot the workbook keeps of what it exported.
-
-    Raises:
-        InputError: The snapshot is missing or damaged.
-    """
-    try:
-        data = json.loads(cells.meta[MetaKey.SNAPSHOT])
-        answers = {
-            str(oid): {c.key: _typed(values[c.key], c) for c in ANSWERS.editable}
-            for oid, values in data["answers"].items()
-        }
-        evidence = {
-            str(row["ref"]): {c.key: _typed(row[c.key], c) for c in EVIDENCE.columns}
-            for row in data["evidence"]
-        }
-    except (KeyError, ValueError, TypeError, AttributeError) as error:
-        message = f"the csea sheet's snapshot is damaged ({error}); export the workbook again"
-        problem = Problem(code=ProblemCode.NOT_A_WORKBOOK, message=message, file=cells.file)
-        raise InputError([problem], f"{cells.file}: {message}") from None
-    return Base(answers, evidence)
-
-
 def plan_import(
     cells: WorkbookCells,
     base: Base,
@@ -146,13 +109,6 @@ def plan_import(
     if problems:
         raise InputError(problems, f"{cells.file}: {len(problems)} cell(s) cannot be used")
     return plan
-
-
-def location_fields(location: str) -> dict[str, str | None]:
-    """A location cell as evidence fields: a URL (``http(s)://``) or a path."""
-    if location.startswith(_URL):
-        return {"url": location, "path": None}
-    return {"url": None, "path": location}
 
 
 @dataclass
@@ -242,8 +198,8 @@ class _Planner:
             if _same(new, old[column.key]):
                 continue
             new = _cleaned(new)
-            if column.key == "location" and isinstance(new, str) and _bad_url(new):
-                self._problem(cell.ref, ProblemCode.BAD_FORMAT, _bad_url(new))
+            if column.key == "location" and isinstance(new, str) and bad_url(new):
+                self._problem(cell.ref, ProblemCode.BAD_FORMAT, bad_url(new))
             elif new is None and column.key in ("title", "location", "collected"):
                 self._problem(
                     cell.ref,
@@ -287,8 +243,8 @@ class _Planner:
         if needed:
             return None
         location = str(_cleaned(values["location"]))
-        if _bad_url(location):
-            self._problem(row.cells["location"].ref, ProblemCode.BAD_FORMAT, _bad_url(location))
+        if bad_url(location):
+            self._problem(row.cells["location"].ref, ProblemCode.BAD_FORMAT, bad_url(location))
             return None
         evidence = EvidenceRef.model_validate(
             {
@@ -398,13 +354,6 @@ def _evidence_edits(
             yield Edit(oid, key, value, before[key], cell, ref)
 
 
-def _bad_url(location: str) -> str:
-    """Why a location that starts like a URL is not one (empty when it is, or is a path)."""
-    if location.startswith(_URL) and not _URL_FORM.fullmatch(location):
-        return f"'{location}' is not a URL: one line, no spaces, at most 2048 characters"
-    return ""
-
-
 def _same(new: Read, old: Read) -> bool:
     return new == old
 
@@ -417,15 +366,3 @@ def _cleaned(value: Read) -> Read:
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _typed(value: object, column: Column) -> Read:
-    if value is None:
-        return None
-    if column.kind is Kind.DATE:
-        return dt.date.fromisoformat(str(value))
-    if column.kind is Kind.STATUS:
-        return Status(str(value))
-    if column.kind is Kind.SENSITIVITY:
-        return Sensitivity(str(value))
-    return str(value)
