@@ -2,7 +2,8 @@
 
 Vidora's assessment is exported; LibreOffice itself (a Basic macro, headless) changes five
 statuses, writes a justification and adds two evidence rows, and saves the workbook as its
-own .xlsx; ``csea import`` brings exactly those changes.
+own .xlsx; ``csea import`` brings exactly those changes into ``assessment.yaml``, every other
+answer's text unchanged and every comment kept.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from openpyxl import load_workbook
 
 from csea.catalog.loader import load_catalog
 from csea.export.run import export_assessment
-from csea.workbook.imports import preview_import
+from csea.workbook.imports import import_workbook
 from tests.workbook.libreoffice import edit_in_libreoffice
 
 VIDORA = Path(__file__).resolve().parents[2] / "examples" / "vidora"
@@ -56,7 +57,9 @@ def test_five_statuses_a_justification_and_two_evidence_rows(tmp_path: Path) -> 
             f"Evidence!G{last + 2}": "confidential",
         },
     )
-    preview = preview_import(catalog, workbook, as_of=AS_OF)
+    before = (folder / "assessment.yaml").read_text(encoding="utf-8")
+    result = import_workbook(catalog, workbook, as_of=AS_OF)
+    preview = result.preview
     assert [(c.obligation_id, c.kind.value, c.old, c.new) for c in preview.diff.changes] == [
         ("BLOCK-10", "status_up", "planned", "implemented"),
         ("BLOCK-10", "evidence_added", None, "https://wiki.lumen.example.invalid/integrity/rollout"),
@@ -68,3 +71,28 @@ def test_five_statuses_a_justification_and_two_evidence_rows(tmp_path: Path) -> 
         ("SBD-13", "justification_changed", None, JUSTIFICATION),
     ]  # fmt: skip
     assert (preview.warnings, preview.merged.conflicts, preview.stale) == ([], [], False)
+    after = (folder / "assessment.yaml").read_text(encoding="utf-8")
+    assert (result.written, _comments(after)) == (True, _comments(before))
+    assert {k: v for k, v in _answers(after).items() if k not in CHANGED} == {
+        k: v for k, v in _answers(before).items() if k not in CHANGED
+    }
+
+
+CHANGED = ("BLOCK-10", "GROOM-04", "LIVE-06", "LAW-10", "SBD-13")
+
+
+def _comments(text: str) -> list[str]:
+    """Every comment of a file, in order (the text after ``#``, wherever it is on its line)."""
+    return [line.partition("#")[2] for line in text.splitlines() if "#" in line]
+
+
+def _answers(text: str) -> dict[str, str]:
+    """Each answer's lines (comments aside), by id."""
+    blocks: dict[str, str] = {}
+    current = ""
+    for line in text.splitlines(keepends=True):
+        if line.startswith("  ") and not line.startswith("   ") and line.rstrip().endswith(":"):
+            current = line.strip().rstrip(":")
+        if current and not line.lstrip().startswith("#"):
+            blocks[current] = blocks.get(current, "") + line
+    return blocks

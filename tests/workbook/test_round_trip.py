@@ -1,9 +1,9 @@
 """The round trip is a law: export then import changes nothing; edit N cells, N fields change.
 
 Assessments are generated (statuses, owners, dates, notes with line breaks and text that
-looks like a formula, evidence by URL or path with labels), exported, and read back. An
-untouched workbook changes no answer; a workbook with N cells edited changes exactly those
-N fields and nothing else.
+looks like a formula, evidence by URL or path with labels), exported, and imported back.
+An untouched workbook leaves the file byte for byte as it was; a workbook with N cells
+edited changes exactly those N fields of the file and nothing else.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from csea.assessment.load import load_assessment
 from csea.models import Answer, Catalog, Sensitivity, Status
 from csea.workbook.columns import ANSWERS
-from csea.workbook.imports import preview_import
+from csea.workbook.imports import import_workbook
 from csea.yamlio.writer import dump_yaml
 from tests.fuzz.strategies import FUZZ
 from tests.workbook.conftest import AS_OF, edited, pebble
@@ -82,8 +83,11 @@ def test_an_untouched_workbook_changes_nothing(
     catalog: Catalog, tmp_path_factory: Any, answers: dict[str, Any]
 ) -> None:
     folder = tmp_path_factory.mktemp("law")
-    preview = preview_import(catalog, _exported(catalog, folder, answers), as_of=AS_OF)
-    assert (preview.diff.changes, preview.merged.changed) == ([], [])
+    workbook = _exported(catalog, folder, answers)
+    before = (folder / "assessment.yaml").read_bytes()
+    result = import_workbook(catalog, workbook, as_of=AS_OF)
+    assert (result.preview.diff.changes, result.written) == ([], False)
+    assert (folder / "assessment.yaml").read_bytes() == before
 
 
 @ROUND_TRIP
@@ -107,11 +111,12 @@ def test_n_edited_cells_change_exactly_n_fields(
         column = ANSWERS.columns.index(ANSWERS.column(key))
         changes[f"Answers!{'ABCDEFGHIJKLMNOPQ'[column]}{IDS.index(oid) + 2}"] = value
         expected.add((oid, key))
-    merged = preview_import(catalog, edited(path, changes), as_of=AS_OF).merged.answers
+    import_workbook(catalog, edited(path, changes), as_of=AS_OF)
+    after = load_assessment(folder / "assessment.yaml").assessment.answers
     changed = {
         (oid, key)
         for oid in IDS
-        for key in _FIELDS
-        if getattr(merged.get(oid, Answer()), key) != getattr(before[oid], key)
+        for key in [*_FIELDS, "evidence", "indicators", "review"]
+        if getattr(after.get(oid, Answer()), key) != getattr(before[oid], key)
     }
     assert changed == expected

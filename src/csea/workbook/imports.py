@@ -1,11 +1,13 @@
 """``csea import``: a filled-in workbook merged back into the assessment file it came from.
 
-[import_workbook][csea.workbook.imports.import_workbook] reads the workbook safely
+[preview_import][csea.workbook.imports.preview_import] reads the workbook safely
 ([csea.workbook.read][]), refuses one exported with ``--redact``, from another catalogue
 version, or from another service's assessment, and one whose assessment (or profile)
 changed since the export unless forced; plans the edits cell by cell
 ([csea.workbook.plan][]), merges them ([csea.workbook.merge][]), and says what changed in
 the words of ``csea diff``. Every bad cell is reported at once and nothing is written.
+[import_workbook][csea.workbook.imports.import_workbook] then sets the changed fields in
+place through the rewrite engine and writes the file, verified.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from pathlib import Path
 
 from csea.assessment.diff import AssessmentDiff, DiffKind, diff_assessments
 from csea.assessment.load import LoadedAssessment, load_assessment
+from csea.assessment.rewrite import AssessmentEditor
 from csea.codes import ProblemCode
-from csea.errors import InputError, Problem
+from csea.errors import InputError, Problem, WriteRefusedError
 from csea.models import Catalog
 from csea.workbook.cells import CellReader
 from csea.workbook.columns import FORMAT, MetaKey
@@ -27,7 +30,7 @@ from csea.workbook.plan import plan_import
 from csea.workbook.read import WorkbookCells, read_workbook
 from csea.workbook.snapshot import base_of
 
-__all__ = ["ImportPreview", "preview_import"]
+__all__ = ["ImportPreview", "ImportResult", "import_workbook", "preview_import"]
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def preview_import(
     )
     diff = diff_assessments(loaded, after, catalog, as_of)
     made = [c for c in diff.changes if c.kind is not DiffKind.EVIDENCE_EXPIRED]
-    diff = diff.model_copy(update={"changes": made})
+    diff = diff.model_copy(update={"changes": made, "new_file": name})
     return ImportPreview(name, loaded, merged, diff, plan.warnings, stale)
 
 
@@ -146,3 +149,81 @@ def _same_service(cells: WorkbookCells, loaded: LoadedAssessment) -> None:
 def _refused(file: str, code: ProblemCode, message: str) -> InputError:
     problem = Problem(code=code, message=message, file=file)
     return InputError([problem], f"{file}: {message}")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What ``csea import`` did."""
+
+    preview: ImportPreview
+    """What the workbook changes, and the conflicts and warnings on the way."""
+    text: str
+    """The assessment file's new text (the same as before when nothing changed)."""
+    written: bool
+    """Whether the file was written (not with ``dry_run``, nor when nothing changed)."""
+
+
+def import_workbook(
+    catalog: Catalog,
+    workbook: Path,
+    into: Path | None = None,
+    *,
+    as_of: dt.date,
+    force: bool = False,
+    dry_run: bool = False,
+    day_first: bool | None = None,
+    display: str | None = None,
+) -> ImportResult:
+    """Merge a filled-in workbook into its assessment file, keeping every other byte.
+
+    The same arguments as [preview_import][csea.workbook.imports.preview_import], and
+    ``dry_run`` to work out and verify the new text without writing it. The fields are set
+    in place through the rewrite engine (``AssessmentEditor``): order, comments and
+    untouched answers keep every byte, and the new text must read back as exactly the
+    merged answers before anything is written.
+
+    Raises:
+        InputError: As ``preview_import``; nothing is written.
+        WriteRefusedError: The file changed while it was being imported, or could not be
+            written; it is left as it was.
+    """
+    preview = preview_import(
+        catalog,
+        workbook,
+        into,
+        as_of=as_of,
+        force=force,
+        day_first=day_first,
+        display=display,
+    )
+    editor = AssessmentEditor.open(preview.loaded.path)
+    _apply(editor, preview.merged, [o.id for o in catalog.obligations])
+    if editor.assessment.answers != preview.merged.answers:
+        raise WriteRefusedError(
+            f"could not import {preview.workbook} into {preview.loaded.path} without changing "
+            "other answers; nothing was written; please report this as a csea bug"
+        )
+    written = editor.changed and not dry_run
+    if written:
+        editor.write()
+    return ImportResult(preview, editor.content(), written)
+
+
+def _apply(editor: AssessmentEditor, merged: Merged, order: list[str]) -> None:
+    """Make the merged changes with the editor: fields set in place, evidence added at the end."""
+    for oid in merged.changed:
+        operations = [op for op in merged.operations if op.path[0] == oid]
+        answer = merged.answers[oid]
+        if editor.answer(oid) is None:
+            editor.add_answer(oid, answer, order=order)
+            continue
+        fields = {
+            str(op.path[1]): op.value for op in operations if len(op.path) == 2 and not op.append
+        }
+        if any(len(op.path) == 4 for op in operations):
+            fields["evidence"] = answer.evidence
+        if fields:
+            editor.set_fields(oid, **fields)
+        added = [op.value for op in operations if op.append]
+        if added and "evidence" not in fields:
+            editor.add_items(oid, "evidence", *added)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from csea.codes import ProblemCode
 from csea.errors import Problem
@@ -22,7 +23,20 @@ from csea.workbook.content import evidence_values
 from csea.workbook.plan import Edit, ImportPlan
 from csea.workbook.snapshot import Base
 
-__all__ = ["Merged", "merge_plan"]
+__all__ = ["Merged", "Operation", "merge_plan"]
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One change to make to the assessment file's text, in the file's own terms."""
+
+    path: tuple[str | int, ...]
+    """Where, under ``answers``: ``(id, field)``, or ``(id, "evidence", index, field)`` for a
+    piece of evidence as it stands in the file now, or ``(id, "evidence")`` to add one."""
+    value: object
+    """The new value as plain data (None: remove the field), or the evidence to add."""
+    append: bool = False
+    """Whether ``value`` is added at the end of the list at ``path``."""
 
 
 @dataclass(frozen=True)
@@ -35,28 +49,36 @@ class Merged:
     """The ids of the answers that changed, in order."""
     conflicts: list[Problem] = field(default_factory=list)
     """Fields changed both in the workbook and in the assessment since the export."""
+    operations: list[Operation] = field(default_factory=list)
+    """The changes to make to the file's text, in order."""
 
 
 def merge_plan(ours: Mapping[str, Answer], base: Base, plan: ImportPlan, file: str) -> Merged:
     """The answers with the plan applied (see the module's docstring)."""
     data = {oid: answer.model_dump() for oid, answer in ours.items()}
     conflicts: list[Problem] = []
-    changed: list[str] = []
+    operations: list[Operation] = []
     for edit in plan.edits:
-        target = _target(data, edit, base, conflicts, file)
-        if target is None:
+        found = _target(data, edit, base, conflicts, file)
+        if found is None:
             continue
+        target, where = found
         current = target.get(edit.field)
         if current != edit.old:
             conflicts.append(_conflict(edit, current, file))
         target[edit.field] = edit.value
-        changed.append(edit.obligation_id)
+        operations.append(Operation((*where, edit.field), _plain(edit.value)))
     for addition in plan.additions:
         answer = data.setdefault(addition.obligation_id, Answer().model_dump())
         answer["evidence"].append(addition.evidence.model_dump())
-        changed.append(addition.obligation_id)
+        item = addition.evidence.model_dump(mode="json", exclude_none=True)
+        item["collected"] = addition.evidence.collected
+        if addition.evidence.expires is not None:
+            item["expires"] = addition.evidence.expires
+        operations.append(Operation((addition.obligation_id, "evidence"), item, append=True))
     answers = {oid: Answer.model_validate(values) for oid, values in data.items()}
-    return Merged(answers, list(dict.fromkeys(changed)), conflicts)
+    changed = list(dict.fromkeys(str(op.path[0]) for op in operations))
+    return Merged(answers, changed, conflicts, operations)
 
 
 def _target(
@@ -65,10 +87,11 @@ def _target(
     base: Base,
     conflicts: list[Problem],
     file: str,
-) -> dict[str, object] | None:
+) -> tuple[dict[str, object], tuple[str | int, ...]] | None:
+    """The mapping an edit changes, and where it is in the file."""
     answer = data.setdefault(edit.obligation_id, Answer().model_dump())
     if edit.evidence is None:
-        return answer
+        return answer, (edit.obligation_id,)
     items = answer["evidence"]
     assert isinstance(items, list)
     exported = base.evidence[edit.evidence]
@@ -88,7 +111,7 @@ def _target(
         return None
     found = items[index]
     assert isinstance(found, dict)
-    return found
+    return found, (edit.obligation_id, "evidence", index)
 
 
 def _find(items: list[object], exported: dict[str, Read]) -> int | None:
@@ -115,6 +138,11 @@ def _conflict(edit: Edit, current: object, file: str) -> Problem:
         cell=edit.cell,
         severity=ProblemCode.MERGE_CONFLICT.severity,
     )
+
+
+def _plain(value: object) -> object:
+    """A value as the YAML file holds it: a status or label as its text, a date as a date."""
+    return value.value if isinstance(value, StrEnum) else value
 
 
 def _shown(value: object) -> str:
