@@ -260,6 +260,28 @@ class ProblemCode(StrEnum):
         Severity.WARNING,
         "import --force: a field changed both in the workbook and in the assessment since",
     )
+    # Reading an earlier version from git
+    GIT_UNAVAILABLE = (
+        "git-unavailable",
+        Severity.ERROR,
+        "git is needed (a revision was named) but is not installed or could not be run",
+    )
+    NOT_A_REPOSITORY = (
+        "not-a-repository",
+        Severity.ERROR,
+        "a revision was named, but the file is not in a git work tree git can use",
+    )
+    UNKNOWN_REVISION = (
+        "unknown-revision",
+        Severity.ERROR,
+        "no commit has that name (a branch, tag, hash or HEAD~N; a shallow clone lacks history)",
+    )
+    NOT_IN_REVISION = (
+        "not-in-revision",
+        Severity.ERROR,
+        "the assessment, or the profile it names, is not in that commit",
+    )
+    GIT_FAILED = "git-failed", Severity.ERROR, "git failed for another reason (its message follows)"
 
 
 class Level(StrEnum):
