@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from csea.errors import InputError
 from csea.models import Catalog
 from csea.workbook.columns import ANSWERS
-from csea.workbook.imports import preview_import
+from csea.workbook.imports import import_workbook, preview_import
 from csea.workbook.package import MAX_FILE_BYTES
 from csea.workbook.read import MAX_ROWS
 from tests.workbook.conftest import AS_OF, Exporter, edited, repacked
@@ -219,3 +219,23 @@ def test_nothing_is_fetched_or_run(
     monkeypatch.setattr(subprocess, "Popen", refuse)
     monkeypatch.setattr(os, "system", refuse)
     assert [c for c, _ in _refusal(catalog, path)] == ["formula-in-cell"]
+
+
+def test_importing_the_same_workbook_twice_with_force_changes_nothing(
+    catalog: Catalog, export: Exporter, work: Path
+) -> None:
+    path = edited(
+        export(),
+        {
+            "Answers!F4": "implemented",
+            "Evidence!B6": "BLOCK-03",
+            "Evidence!C6": "Pipeline design",
+            "Evidence!D6": "docs/pipeline.md",
+            "Evidence!E6": "2026-11-28",
+        },
+    )
+    import_workbook(catalog, path, as_of=AS_OF)
+    once = (work / "assessment.yaml").read_bytes()
+    again = import_workbook(catalog, path, as_of=AS_OF, force=True)
+    assert (again.preview.diff.changes, again.preview.merged.conflicts) == ([], [])
+    assert (again.written, (work / "assessment.yaml").read_bytes()) == (False, once)

@@ -5,8 +5,11 @@ export (the usual case), they apply as they are. With ``import --force`` on an a
 that changed since, each field is merged on its own: a field the workbook did not change
 keeps the assessment's value; a field only the workbook changed takes the workbook's; a
 field both changed takes the workbook's, and that is reported as a conflict with all three
-values. A piece of evidence the workbook edited is found again by its values or its
-location; one removed from the assessment since is a conflict and is not brought back.
+values (unless both made the same change). A piece of evidence the workbook edited is
+found again by its values or its location; one removed from the assessment since is a
+conflict and is not brought back. Evidence the workbook adds that the assessment already
+holds is not added twice, so importing the same workbook again with ``--force`` changes
+nothing.
 """
 
 from __future__ import annotations
@@ -64,12 +67,16 @@ def merge_plan(ours: Mapping[str, Answer], base: Base, plan: ImportPlan, file: s
             continue
         target, where = found
         current = target.get(edit.field)
+        if current == edit.value:
+            continue
         if current != edit.old:
             conflicts.append(_conflict(edit, current, file))
         target[edit.field] = edit.value
         operations.append(Operation((*where, edit.field), _plain(edit.value)))
     for addition in plan.additions:
         answer = data.setdefault(addition.obligation_id, Answer().model_dump())
+        if addition.evidence.model_dump() in answer["evidence"]:
+            continue
         answer["evidence"].append(addition.evidence.model_dump())
         item = addition.evidence.model_dump(mode="json", exclude_none=True)
         item["collected"] = addition.evidence.collected
