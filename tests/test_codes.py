@@ -102,6 +102,7 @@ def test_warnings_are_only_the_declared_ones() -> None:
         "duplicate-citation",
         "merge-conflict",
         "row-missing",
+        "threshold-contradicts-note",
         "unexpected-file",
         "verification-inconsistent",
         "verified-without-locator",
