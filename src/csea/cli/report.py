@@ -107,7 +107,7 @@ def report(
         max_evidence_age_days=max_evidence_age,
     )
     parts = ReportView(build_report(catalog, services, options)).render(fmt)
-    read = [*services.files(), *([previous] if previous else []), catalog.root]
+    read = [*services.files(), *([Path(previous)] if previous else []), catalog.root]
     write_parts(output, parts, inputs=[p for p in read if p is not None])
 
 
