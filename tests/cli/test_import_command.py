@@ -58,3 +58,46 @@ def test_every_bad_cell_at_once_exit_2_nothing_written(run: Runner, workbook: Pa
         "edited.xlsx!Answers!H3: error [bad-date] 'soon' is not a date; type it as 2026-12-01",
         "edited.xlsx: 2 cell(s) cannot be used",
     ]
+
+
+def test_a_stale_workbook_is_refused_and_force_lists_every_conflict(
+    run: Runner, workbook: Path
+) -> None:
+    path = edited(workbook, {"Answers!G2": "Media Integrity"})
+    assessment = Path("assessment.yaml")
+    changed = assessment.read_text(encoding="utf-8").replace(
+        "owner: Integrity Engineering\n    evidence", "owner: Trust Eng\n    evidence", 1
+    )
+    assessment.write_text(changed, encoding="utf-8")
+    code, out, err = run("import", path.name, *DAY)
+    assert (code, out, assessment.read_text(encoding="utf-8")) == (2, "", changed)
+    assert err.splitlines() == [
+        "edited.xlsx: error [workbook-stale] assessment.yaml (or its profile) changed since "
+        "this workbook was exported; export it again and redo the changes, or import with "
+        "--force to merge field by field",
+    ]
+    code, out, err = run("import", path.name, "--force", *DAY)
+    assert (code, out.splitlines()[-1]) == (0, "wrote assessment.yaml")
+    assert err.splitlines() == [
+        "edited.xlsx!Answers!G2: warning [merge-conflict] BLOCK-01 owner: changed in the "
+        "workbook ('Integrity Engineering' -> 'Media Integrity') and in the assessment since "
+        "the export (now 'Trust Eng'); the workbook's value is kept",
+    ]
+    assert assessment.read_text(encoding="utf-8") == changed.replace(
+        "owner: Trust Eng\n", "owner: Media Integrity\n", 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "due"),
+    [("--day-first", "2027-06-01"), ("--month-first", "2027-01-06")],
+    ids=["day-first", "month-first"],
+)
+def test_the_date_order_option_reads_dates_typed_as_text(
+    run: Runner, workbook: Path, option: str, due: str
+) -> None:
+    path = edited(workbook, {"Answers!H3": "01/06/2027"})
+    assert run("import", path.name, *DAY)[0] == 2
+    code, _, _ = run("import", path.name, option, *DAY)
+    text = Path("assessment.yaml").read_text(encoding="utf-8")
+    assert (code, f"due: {due}\n" in text, "due: 2027-03-31\n" in text) == (0, True, False)
