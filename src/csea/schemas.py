@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from csea.codes import ProblemCode
-from csea.errors import InputError, Problem
-from csea.fileio import dumps_json
+from csea.errors import InputError, Problem, WriteRefusedError
+from csea.fileio import dumps_json, write_output
 from csea.models.docstrings import document_models
 
 __all__ = ["SCHEMAS", "json_schema", "schema_model", "schema_text", "write_schemas"]
@@ -24,6 +24,8 @@ SCHEMAS: dict[str, str] = {
     "sources": "Sources and their provisions, obligations/sources.yaml",
     "obligation": "One obligation, obligations/<pillar>/<ID>.yaml",
     "uncited": "Provisions deliberately not cited, obligations/uncited.yaml",
+    "kinds": "Kinds of service the law makes sub-kinds of others, obligations/kinds.yaml",
+    "regulators": "Regulators and the sources that belong to each, obligations/regulators.yaml",
     "profile": "A service profile, profile.yaml",
     "assessment": "A service's assessment, assessment.yaml",
     "report": "A report as data, csea report --format json",
@@ -48,7 +50,9 @@ def _models() -> dict[str, type[BaseModel]]:
     from csea.models import (  # noqa: PLC0415
         Assessment,
         CatalogHeader,
+        KindsFile,
         Obligation,
+        RegulatorsFile,
         ServiceProfile,
         SourcesFile,
         UncitedFile,
@@ -60,6 +64,8 @@ def _models() -> dict[str, type[BaseModel]]:
         "sources": SourcesFile,
         "obligation": Obligation,
         "uncited": UncitedFile,
+        "kinds": KindsFile,
+        "regulators": RegulatorsFile,
         "profile": ServiceProfile,
         "assessment": Assessment,
         "report": ReportDocument,
@@ -75,7 +81,7 @@ def json_schema(name: str) -> dict[str, Any]:
     model = schema_model(name)
     document_models(model)
     description = SCHEMAS[name]
-    schema = model.model_json_schema(by_alias=True, mode="validation")
+    schema = _closed(model.model_json_schema(by_alias=True, mode="validation"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": schema.pop("title", name),
@@ -84,17 +90,39 @@ def json_schema(name: str) -> dict[str, Any]:
     }
 
 
+def _closed(schema: Any) -> Any:
+    """Key patterns that csea enforces close their mapping (``answers: {block-1: ...}`` fails).
+
+    pydantic writes a constrained key as ``patternProperties`` only, which lets other keys
+    through; csea refuses them, so the schema says ``additionalProperties: false`` too.
+    """
+    if isinstance(schema, dict):
+        closed = {key: _closed(value) for key, value in schema.items()}
+        if "patternProperties" in closed and "additionalProperties" not in closed:
+            closed["additionalProperties"] = False
+        return closed
+    if isinstance(schema, list):
+        return [_closed(value) for value in schema]
+    return schema
+
+
 def schema_text(name: str) -> str:
     """The schema as the exact text written to ``schema/<name>.schema.json``."""
     return dumps_json(json_schema(name))
 
 
 def write_schemas(directory: Path) -> list[Path]:
-    """Write every schema into ``directory``; returns the files written."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write every schema into ``directory`` (made when missing); returns the files written.
+
+    Raises:
+        WriteRefusedError: ``directory`` is not a folder (a file is in the way), or a schema
+            file there is not a regular file, or cannot be written.
+    """
+    if directory.exists() and not directory.is_dir():
+        raise WriteRefusedError(f"could not write into {directory}: it is not a folder")
     written = []
     for name in SCHEMAS:
         path = directory / f"{name}.schema.json"
-        path.write_text(schema_text(name), encoding="utf-8")
+        write_output(path, schema_text(name))
         written.append(path)
     return written

@@ -7,6 +7,8 @@ a renderer and maps errors to an exit code (0 ok, 1 findings, 2 unusable input).
 from __future__ import annotations
 
 import atexit
+import contextlib
+import io
 import os
 import sys
 from pathlib import Path
@@ -16,7 +18,7 @@ import typer
 
 from csea.__about__ import __version__
 from csea.catalog.cache import CatalogCache, use_cache
-from csea.cli import assess, assessment_files, cache, catalog, exchange, report
+from csea.cli import assess, assessment_files, cache, catalog, exchange, profile, report
 from csea.cli._shared import handle_errors, out, write_stdout
 from csea.schemas import SCHEMAS, schema_text, write_schemas
 
@@ -31,6 +33,7 @@ app = typer.Typer(
 )
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(cache.app, name="cache")
+app.add_typer(profile.app, name="profile")
 for _module in (assess, assessment_files, report, exchange):
     _module.register(app)
 
@@ -96,16 +99,23 @@ def schema(
 def main() -> NoReturn:
     """Entry point of the ``csea`` console script: run the command, then end the process.
 
-    A command returns once its output is written and its files are closed (reports and
-    assessments are written atomically before that). The process then ends at once: buffered
-    output is flushed and ``atexit`` handlers run, but the interpreter does not tear down
-    every object the command built, which on a large catalogue takes longer than the output.
-    An unexpected error still ends the ordinary way.
+    Text a stream cannot encode (``PYTHONIOENCODING=ascii``) is written as escapes rather
+    than failing. A command returns once its output is written and its files are closed
+    (reports and assessments are written atomically before that). The process then ends at
+    once: buffered output is flushed and ``atexit`` handlers run, but the interpreter does not
+    tear down every object the command built, which on a large catalogue takes longer than the
+    output. An output that could not be flushed (a closed pipe) ends quietly: the command has
+    already said so. An unexpected error still ends the ordinary way.
     """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app()
     except SystemExit as done:
         _end(done)
+    finally:
+        _close_stdout()
     raise SystemExit(0)  # pragma: no cover - typer's app always ends with SystemExit
 
 
@@ -126,3 +136,14 @@ def _end(done: SystemExit) -> NoReturn:
     except BaseException:
         raise done from None
     os._exit(code or 0)
+
+
+def _close_stdout() -> None:
+    """Flush stdout; when it cannot take any more, point it at the null device instead."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

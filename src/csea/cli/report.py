@@ -14,15 +14,11 @@ from csea.cli._shared import (
     MaxEvidenceAgeOption,
     as_of_date,
     as_of_option,
-    emit,
     handle_errors,
-    stderr,
+    write_parts,
 )
-from csea.errors import WriteRefusedError
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.fileio import write_atomic
 from csea.render.report import ReportFormat, ReportView
-from csea.render.view import Part, as_text
 
 __all__ = ["register"]
 
@@ -44,7 +40,8 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file instead of stdout.",
+            help="Write to this file instead of stdout ('-': stdout). Never one of the inputs "
+            "or a special file.",
             show_default=False,
         ),
     ] = None,
@@ -52,9 +49,9 @@ def report(
         str,
         typer.Option(
             "--view",
-            metavar="pillar|source:ID",
-            help="'pillar' (every obligation by pillar) or 'source:<source id>' (one "
-            "source's provisions and the standing on each).",
+            metavar="pillar|regulator:ID|source:ID",
+            help="'pillar' (every obligation by pillar), 'regulator:<id>' (every provision of "
+            "one regulator's sources, with the standing on each) or 'source:<source id>'.",
         ),
     ] = "pillar",
     redact: Annotated[
@@ -66,15 +63,35 @@ def report(
         ),
     ] = False,
     previous: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--previous",
             metavar="FILE|REF",
-            help="An earlier assessment of the same service, to show what changed since: a "
-            "file, or a git revision (HEAD~1, main, a tag) read from git with its profile.",
+            help="An earlier assessment of the same service (repeat for several): a file, or a "
+            "git revision (HEAD~1, main, a tag) read from git with its profile. Gives the score "
+            "trend, and what changed since the latest of them.",
             show_default=False,
         ),
     ] = None,
+    history: Annotated[
+        int | None,
+        typer.Option(
+            "--history",
+            metavar="N",
+            min=1,
+            help="Also the last N committed versions of the assessment in git (with its profile "
+            "as it was then), for the score trend.",
+            show_default=False,
+        ),
+    ] = None,
+    classification: Annotated[
+        str,
+        typer.Option(
+            "--classification",
+            metavar="TEXT",
+            help="The handling marking printed at the top and on every printed page.",
+        ),
+    ] = "Confidential",
     generated_at: Annotated[
         str | None,
         typer.Option(
@@ -101,42 +118,23 @@ def report(
     from csea.report.build import ReportOptions, build_report, parse_generated_at  # noqa: PLC0415
 
     catalog = load_catalog(catalog_dir)
-    options = ReportOptions(view=view, redact=redact, generated_at=parse_generated_at(generated_at))
+    options = ReportOptions(
+        view=view,
+        redact=redact,
+        generated_at=parse_generated_at(generated_at),
+        classification=classification,
+    )
     services = assess_files(
         catalog,
         assessments,
         as_of=as_of_date(as_of),
         previous=previous,
+        history=history,
         max_evidence_age_days=max_evidence_age,
     )
     parts = ReportView(build_report(catalog, services, options)).render(fmt)
-    if output is None:
-        emit(parts)
-    else:
-        _write(output, parts)
-
-
-def _write(output: Path, parts: list[Part]) -> None:
-    """Write the report to ``output`` atomically, making its folder first."""
-    _make_parent(output)
-    write_atomic(output, as_text(parts))
-    stderr.print(f"wrote {output}", markup=False)
-
-
-def _make_parent(output: Path) -> None:
-    """Create the folder ``-o`` writes into.
-
-    Raises:
-        WriteRefusedError: The folder cannot be made (a file is in the way, no permission).
-    """
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise WriteRefusedError(
-            f"could not write {output}: cannot create the folder {output.parent} ({reason}); "
-            "nothing was changed"
-        ) from None
+    read = [*services.files(), *(Path(p) for p in previous or []), catalog.root]
+    write_parts(output, parts, inputs=[p for p in read if p is not None])
 
 
 def register(app: typer.Typer) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from csea.models import (
     Answer,
     Applicability,
     Catalog,
+    Fact,
     Finding,
     FindingLevel,
     Force,
@@ -41,6 +43,7 @@ __all__ = [
     "Locate",
     "answer_findings",
     "stray_findings",
+    "undeclared_findings",
 ]
 
 Locate = Callable[[Sequence[str | int]], int | None]
@@ -154,13 +157,21 @@ def missing_evidence(it: Answered) -> Iterator[Finding]:
         yield it.finding(FindingCode.MISSING_EVIDENCE, message, "status")
 
 
+def _days_before(day: dt.date, days: int) -> dt.date:
+    """The date ``days`` before ``day``; the first date there is when that is before it."""
+    try:
+        return day - dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min
+
+
 @ANSWER_RULES.rule(
     FindingCode.EXPIRED_EVIDENCE, FindingCode.STALE_EVIDENCE, FindingCode.FUTURE_EVIDENCE
 )
 def evidence_dates(it: Answered) -> Iterator[Finding]:
     """Evidence past its expiry, collected too long ago, or dated after the as-of date."""
     ctx = it.ctx
-    oldest = ctx.as_of - dt.timedelta(days=ctx.max_evidence_age_days)
+    oldest = _days_before(ctx.as_of, ctx.max_evidence_age_days)
     for index, item in enumerate(it.answer.evidence):
         named = f"evidence '{item.title}' for {it.id}"
         if item.expires is not None and item.expires < ctx.as_of:
@@ -192,7 +203,7 @@ def not_applicable(it: Answered) -> Iterator[Finding]:
         yield it.finding(FindingCode.NA_WITHOUT_JUSTIFICATION, message)
     if it.legal:
         message = (
-            f"{it.id} is a legal duty for this service (a citation in force binds it) but "
+            f"{it.id} is a legal duty for this service (a provision in force makes it one) but "
             "is marked not_applicable; fix the profile if the service is out of scope, "
             "or assess it"
         )
@@ -295,3 +306,27 @@ def _gone_or_unknown(ctx: FindingContext, catalog: Catalog, ob_id: str) -> Findi
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     message = f"{ob_id} is not an obligation in catalogue {catalog.version}{hint}"
     return ctx.finding(FindingCode.UNKNOWN_OBLIGATION, message, ob_id)
+
+
+def undeclared_findings(ctx: FindingContext, verdicts: Sequence[Applicability]) -> list[Finding]:
+    """One finding per fact the profile does not declare, naming the obligations it decides.
+
+    Those obligations are assumed to apply (fail closed) until the profile declares the fact;
+    the finding escalates when one of them would be a legal duty.
+    """
+    decides: dict[Fact, list[Applicability]] = defaultdict(list)
+    for verdict in verdicts:
+        for fact in verdict.undeclared:
+            decides[fact].append(verdict)
+    found = []
+    for fact, deciding in sorted(decides.items()):
+        ids = ", ".join(v.obligation_id for v in deciding)
+        message = (
+            f"the profile does not declare {fact} ({fact.how}); until it does, {ids} "
+            f"{'is' if len(deciding) == 1 else 'are'} assumed to apply"
+        )
+        legal = any(v.force is Force.LEGAL_DUTY for v in deciding)
+        found.append(
+            ctx.finding(FindingCode.UNDECLARED_FACT, message, None, "profile", legal_duty=legal)
+        )
+    return found

@@ -13,18 +13,16 @@ Properties on each case carry the force, status, owner and due date.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from csea.models import Status
 from csea.models.evaluation import FindingLevel
 from csea.models.vocabulary import Force
-from csea.render.wording import label, score_text
+from csea.render.escape import xml
+from csea.render.wording import force_text, label, score_text
 from csea.report.document import ObligationEntry, ReportDocument, ServiceReport
 
 __all__ = ["Outcome", "outcome", "render_junit"]
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Outcome = tuple[str, str, str]
 """(kind, type, message): kind is ``failure``, ``skipped`` or ``passed``."""
@@ -41,11 +39,11 @@ def outcome(entry: ObligationEntry) -> Outcome:
         return ("failure", "finding", f"{len(errors)} error finding(s): {errors[0].message}")
     if entry.status is Status.IMPLEMENTED:
         return ("passed", "", "")
-    return ("skipped", "", f"{status} ({label(entry.force).lower()})")
+    return ("skipped", "", f"{status} ({force_text(entry.force, entry.assumed).lower()})")
 
 
 def _text(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+    return xml(value)
 
 
 def _properties(parent: ET.Element, values: list[tuple[str, str]]) -> None:
@@ -66,6 +64,7 @@ def _case(suite: ET.Element, entry: ObligationEntry) -> str:
         case,
         [
             ("force", entry.force.value if entry.force else ""),
+            ("assumed", ", ".join(entry.undeclared) if entry.assumed else ""),
             ("status", entry.status.value),
             ("binding_sources", " ".join(entry.binding_sources)),
             ("owner", entry.owner or ""),
