@@ -16,6 +16,7 @@ from csea.report.document import (
     Headline,
     ReportDocument,
     ServiceReport,
+    ServiceSummary,
     Standing,
     VerificationNote,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "score_text",
     "service_facts",
     "short_label",
+    "summary_facts",
     "verification_sentence",
 ]
 
@@ -140,7 +142,11 @@ def catalogue_line(document: ReportDocument) -> str:
 
 def service_facts(report: ServiceReport) -> list[tuple[str, str]]:
     """The service profile and assessment as label/value pairs, in display order."""
-    summary = report.summary
+    return summary_facts(report.summary)
+
+
+def summary_facts(summary: ServiceSummary) -> list[tuple[str, str]]:
+    """A service summary as label/value pairs, in display order."""
     users = ", ".join(f"{code} {number(n)}" for code, n in summary.users.items())
     return [
         ("Organisation", summary.organisation),

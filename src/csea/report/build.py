@@ -45,7 +45,7 @@ from csea.report.document import (
 from csea.report.redaction import redact
 from csea.report.regulator import parse_view, source_view
 
-__all__ = ["ReportOptions", "build_report", "parse_generated_at"]
+__all__ = ["ReportOptions", "build_report", "generated_moment", "parse_generated_at"]
 
 
 @dataclass(frozen=True)
@@ -339,3 +339,15 @@ def parse_generated_at(value: str | None, now: dt.datetime | None = None) -> str
         raise InputError(
             [Problem(code=ProblemCode.BAD_TIMESTAMP, message=message)], message
         ) from None
+
+
+def generated_moment(generated_at: str) -> dt.datetime:
+    """A timestamp from [parse_generated_at][csea.report.build.parse_generated_at] as a moment in UTC.
+
+    Formats that need a date-time with a zone (OSCAL, a Word file's properties) use it: a
+    date is taken as midnight UTC, and a date-time without a zone as UTC.
+    """
+    moment = dt.datetime.fromisoformat(generated_at)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, Protocol
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
@@ -27,7 +27,22 @@ from csea.models import (
 )
 from csea.report.document import ProvisionAnswer, ProvisionEntry, SourceView, Standing
 
-__all__ = ["parse_view", "source_view", "standing"]
+__all__ = ["Scored", "parse_view", "source_view", "standing"]
+
+
+class Scored(Protocol):
+    """An answered obligation as [standing][csea.report.regulator.standing] reads it."""
+
+    @property
+    def status(self) -> Status:
+        """The team's status."""
+        ...
+
+    @property
+    def credit(self) -> float | None:
+        """Its credit; None when left out of scores (justified not_applicable)."""
+        ...
+
 
 _VIEW_PREFIX = "source:"
 
@@ -131,7 +146,7 @@ def _depth(source: Source, provision_id: str) -> int:
     return depth
 
 
-def standing(answering: list[ObligationResult], *, cited: bool, upcoming: bool) -> Standing:
+def standing(answering: Sequence[Scored], *, cited: bool, upcoming: bool) -> Standing:
     """How the service stands against a provision, from the obligations answering it.
 
     Args:
