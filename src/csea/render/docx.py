@@ -40,12 +40,12 @@ from csea.render.outline import (
     Run,
     Table,
     Text,
+    inert,
     runs,
 )
 
 __all__ = ["render_docx"]
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _TABLE_FONT = Pt(8.5)
 _FONT = "Arial"
@@ -75,7 +75,7 @@ def render_docx(outline: Outline, generated_at: dt.datetime | None = None) -> by
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return inert(text)
 
 
 def _page(document: Document) -> None:

@@ -30,8 +30,13 @@ __all__ = [
     "Prompt",
     "Run",
     "Table",
+    "Text",
+    "inert",
     "render_outline_markdown",
+    "runs",
 ]
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 PROMPT_LABEL = "To complete:"
 """What starts every prompt: the team writes this part, csea does not hold it."""
@@ -51,6 +56,11 @@ class Run:
 
 Text = str | Run | Sequence[str | Run]
 """Text as a string, one run, or runs in order."""
+
+
+def inert(text: str) -> str:
+    """Text without control characters (each becomes U+FFFD): no terminal escapes, valid XML."""
+    return _CONTROL.sub("\ufffd", text)
 
 
 def runs(text: Text) -> tuple[Run, ...]:
@@ -136,9 +146,13 @@ class Outline:
     """The file's keywords property."""
 
 
+def _escape(text: str) -> str:
+    return escape(inert(text))
+
+
 def render_outline_markdown(outline: Outline) -> str:
     """The outline as Markdown (GitHub-flavoured tables)."""
-    lines = [f"# {escape(outline.title)}", "", f"*{escape(outline.subtitle)}*"]
+    lines = [f"# {_escape(outline.title)}", "", f"*{_escape(outline.subtitle)}*"]
     for block in outline.blocks:
         lines += ["", *_markdown(block)]
     return "\n".join(lines).rstrip() + "\n"
@@ -147,17 +161,17 @@ def render_outline_markdown(outline: Outline) -> str:
 def _markdown(block: Block) -> Iterator[str]:
     match block:
         case Heading(text=text, level=level):
-            yield f"{'#' * (level + 1)} {escape(text)}"
+            yield f"{'#' * (level + 1)} {_escape(text)}"
         case Paragraph(text=text):
             yield _inline(text)
         case Note(text=text):
             yield f"*{_inline(text)}*"
         case Prompt(text=text):
-            yield f"> **{PROMPT_LABEL}** {escape(text)}"
+            yield f"> **{PROMPT_LABEL}** {_escape(text)}"
         case Bullets(items=items):
             yield from (f"- {_inline(item)}" for item in items)
         case Table(headers=headers, rows=rows):
-            yield _row([escape(h) for h in headers])
+            yield _row([_escape(h) for h in headers])
             yield _row(["---"] * len(headers))
             yield from (_row([_cell(cell) for cell in row]) for row in rows)
 
@@ -168,7 +182,7 @@ _URL_SAFE = ":/?#@!$&'*+,;=%-._~"
 def _inline(text: Text) -> str:
     out = []
     for run in runs(text):
-        piece = escape(run.text)
+        piece = _escape(run.text)
         if piece and run.url and re.match(r"https?://", run.url):
             piece = f"[{piece}]({quote(run.url, safe=_URL_SAFE)})"
         if piece and run.bold:
