@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,6 @@ from csea.render.ofcom_record import render_ofcom_record
 from csea.report.esafety import build_notice_response
 from csea.report.ofcom import build_ofcom_record
 from tests.report.filings import assess
-
-Writer = Callable[..., bytes]
 
 
 def ofcom(catalog: Catalog, service: AssessedService, fmt: FilingFormat, **options: Any) -> bytes:
