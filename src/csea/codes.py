@@ -193,6 +193,17 @@ class ProblemCode(StrEnum):
         Severity.ERROR,
         "two assessment files assess the same service",
     )
+    # Exports and workbooks (csea export, csea import)
+    UNKNOWN_EXPORT_FORMAT = (
+        "unknown-export-format",
+        Severity.ERROR,
+        "csea export: an unknown --format, or an output name that does not tell the format",
+    )
+    SPREADSHEET_TEXT = (
+        "spreadsheet-text",
+        Severity.ERROR,
+        "csea export: text a spreadsheet cannot hold (a control character, or too long)",
+    )
 
 
 class Level(StrEnum):
