@@ -10,7 +10,15 @@ import typer
 
 from csea.catalog.loader import load_catalog, validate_catalog
 from csea.catalog.queries import crosswalk, require_obligation, select_obligations, source_coverage
-from csea.cli._shared import CatalogOption, ExitCode, emit, exit_with, handle_errors
+from csea.cli._shared import (
+    CatalogOption,
+    ExitCode,
+    emit,
+    exit_with,
+    handle_errors,
+    stderr,
+    write_stdout,
+)
 from csea.errors import Severity
 from csea.render.catalog import (
     CoverageView,
@@ -20,7 +28,7 @@ from csea.render.catalog import (
     obligation_table,
 )
 from csea.render.tabular import TableView
-from csea.render.view import CrosswalkFormat, TableFormat, TextFormat
+from csea.render.view import CatalogExportFormat, CrosswalkFormat, TableFormat, TextFormat
 
 app = typer.Typer(help="Browse and check the obligations catalogue.", no_args_is_help=True)
 
@@ -108,6 +116,51 @@ def crosswalk_(
     """The crosswalk: which provisions of each source every obligation answers."""
     walk = crosswalk(load_catalog(catalog_dir), source=source, to=to)
     emit(CrosswalkView(walk).render(fmt))
+
+
+@app.command("export")
+@handle_errors
+def export(
+    fmt: Annotated[
+        CatalogExportFormat, typer.Option("--format", help="Output format.")
+    ] = CatalogExportFormat.OSCAL,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    generated_at: Annotated[
+        str | None,
+        typer.Option(
+            "--generated-at",
+            metavar="WHEN",
+            help="OSCAL's last-modified ('now', or an ISO 8601 date or date-time); by default "
+            "the catalogue's date, so the output is reproducible.",
+            show_default=False,
+        ),
+    ] = None,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """Export the whole catalogue for GRC tools: an OSCAL catalog (JSON).
+
+    Pillars are groups, obligations controls; citations are links to the sources in the
+    back matter. 'csea export --format oscal' writes the same catalog beside an assessment.
+    """
+    from csea.export.catalog import catalog_export, write_catalog_export  # noqa: PLC0415
+    from csea.report.build import parse_generated_at  # noqa: PLC0415
+
+    exported = catalog_export(load_catalog(catalog_dir), fmt, parse_generated_at(generated_at))
+    if output is None:
+        assert isinstance(exported.data, bytes)
+        write_stdout(exported.data.decode("utf-8"))
+        return
+    write_catalog_export(fmt, output, exported)
+    stderr.print(f"wrote {output} ({fmt}): {exported.note}", markup=False)
 
 
 @app.command()

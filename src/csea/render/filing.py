@@ -9,7 +9,10 @@ the obligations answering them, their status, dates and evidence, in the same wo
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import PurePath
 
+from csea.codes import ProblemCode
+from csea.errors import InputError, Problem
 from csea.models import Status
 from csea.render.outline import Note, Outline, Run, Table, Text, render_outline_markdown
 from csea.render.wording import DASH, REDACTION_NOTICE, date_text, label, summary_facts
@@ -40,6 +43,25 @@ class FilingFormat(StrEnum):
     """A Word document, to edit and file."""
     MD = "md"
     """Markdown, for wikis, pull requests and review."""
+
+    @classmethod
+    def for_path(cls, path: PurePath | None) -> FilingFormat:
+        """The format a file name asks for: Markdown for ``.md``, Word for ``.docx`` or no suffix.
+
+        Raises:
+            InputError: The name has another suffix (a Word file named ``.pdf`` would mislead).
+        """
+        suffix = path.suffix.lower() if path is not None else ""
+        if suffix in ("", ".docx"):
+            return cls.DOCX
+        if suffix == ".md":
+            return cls.MD
+        message = (
+            f"{path}: this document is written as .docx (Word) or .md (Markdown), not '{suffix}'"
+        )
+        raise InputError(
+            [Problem(code=ProblemCode.UNKNOWN_EXPORT_FORMAT, message=message)], message
+        )
 
 
 def write_filing(outline: Outline, fmt: FilingFormat, generated_at: str | None = None) -> bytes:

@@ -24,6 +24,7 @@ from rich.console import Console, ConsoleRenderable, RenderableType
 
 __all__ = [
     "PLAIN_WIDTH",
+    "CatalogExportFormat",
     "CrosswalkFormat",
     "DiffFormat",
     "Line",
@@ -62,6 +63,13 @@ class TextFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+
+
+class CatalogExportFormat(StrEnum):
+    """The whole catalogue for other tools (``catalog export``)."""
+
+    OSCAL = "oscal"
+    """An OSCAL 1.2.1 catalog (JSON)."""
 
 
 class CrosswalkFormat(StrEnum):
