@@ -11,6 +11,15 @@ from pathlib import Path
 import csea
 
 EXPECTED = {
+    "FilingFormat",
+    "NoticeResponse",
+    "OfcomRecord",
+    "build_notice_response",
+    "build_ofcom_record",
+    "oscal_assessment",
+    "oscal_catalog",
+    "render_esafety_notice",
+    "render_ofcom_record",
     "Answer",
     "Applicability",
     "AssessedService",

@@ -13,7 +13,9 @@ for verdict in csea.applicable_obligations(catalog, profile, as_of=catalog.heade
 Everything the ``csea`` command does, these functions do: load (``load_catalog``,
 ``load_profile``, ``load_assessment``), decide (``applicability``), evaluate
 (``evaluate``, ``evaluate_portfolio``), write (``init_assessment``, ``migrate_assessment``)
-and report (``build_report``, ``render_report``).
+and report (``build_report``, ``render_report``), and write the documents regulators and GRC
+tools read (``build_ofcom_record``, ``build_notice_response``, ``oscal_catalog``,
+``oscal_assessment``).
 """
 
 from __future__ import annotations
@@ -141,6 +143,19 @@ if TYPE_CHECKING:
         UncitedProvision,
         Verification,
     )
+    from csea.render.esafety_notice import (
+        render_esafety_notice,
+    )
+    from csea.render.filing import (
+        FilingFormat,
+    )
+    from csea.render.ofcom_record import (
+        render_ofcom_record,
+    )
+    from csea.render.oscal import (
+        oscal_assessment,
+        oscal_catalog,
+    )
     from csea.render.report import (
         ReportFormat,
         render_report,
@@ -151,6 +166,14 @@ if TYPE_CHECKING:
     )
     from csea.report.document import (
         ReportDocument,
+    )
+    from csea.report.esafety import (
+        NoticeResponse,
+        build_notice_response,
+    )
+    from csea.report.ofcom import (
+        OfcomRecord,
+        build_ofcom_record,
     )
     from csea.schemas import (
         json_schema,
@@ -182,6 +205,7 @@ __all__ = [
     "EvidenceExpectation",
     "EvidenceRef",
     "Feature",
+    "FilingFormat",
     "Finding",
     "FindingLevel",
     "Force",
@@ -196,8 +220,10 @@ __all__ = [
     "LoadedAssessment",
     "Measure",
     "Migration",
+    "NoticeResponse",
     "Obligation",
     "ObligationResult",
+    "OfcomRecord",
     "OrganisationRollup",
     "Pillar",
     "Portfolio",
@@ -230,6 +256,8 @@ __all__ = [
     "__version__",
     "applicability",
     "applicable_obligations",
+    "build_notice_response",
+    "build_ofcom_record",
     "build_report",
     "compare_assessments",
     "crosswalk",
@@ -245,9 +273,13 @@ __all__ = [
     "load_catalog",
     "load_profile",
     "migrate_assessment",
+    "oscal_assessment",
+    "oscal_catalog",
     "plan_init",
     "plan_migration",
     "progress",
+    "render_esafety_notice",
+    "render_ofcom_record",
     "render_report",
     "select_obligations",
     "source_coverage",
@@ -281,6 +313,7 @@ _LAZY: dict[str, str] = {
     "EvidenceExpectation": "csea.models",
     "EvidenceRef": "csea.models",
     "Feature": "csea.models",
+    "FilingFormat": "csea.render.filing",
     "Finding": "csea.models",
     "FindingLevel": "csea.models",
     "Force": "csea.models",
@@ -295,8 +328,10 @@ _LAZY: dict[str, str] = {
     "LoadedAssessment": "csea.assessment.load",
     "Measure": "csea.models",
     "Migration": "csea.assessment.migrate",
+    "NoticeResponse": "csea.report.esafety",
     "Obligation": "csea.models",
     "ObligationResult": "csea.models",
+    "OfcomRecord": "csea.report.ofcom",
     "OrganisationRollup": "csea.models",
     "Pillar": "csea.models",
     "Portfolio": "csea.models",
@@ -328,6 +363,8 @@ _LAZY: dict[str, str] = {
     "WriteRefusedError": "csea.errors",
     "applicability": "csea.catalog.applicability",
     "applicable_obligations": "csea.catalog.applicability",
+    "build_notice_response": "csea.report.esafety",
+    "build_ofcom_record": "csea.report.ofcom",
     "build_report": "csea.report.build",
     "compare_assessments": "csea.assessment.diff",
     "crosswalk": "csea.catalog.queries",
@@ -343,9 +380,13 @@ _LAZY: dict[str, str] = {
     "load_catalog": "csea.catalog.loader",
     "load_profile": "csea.assessment.load",
     "migrate_assessment": "csea.assessment.migrate",
+    "oscal_assessment": "csea.render.oscal",
+    "oscal_catalog": "csea.render.oscal",
     "plan_init": "csea.assessment.skeleton",
     "plan_migration": "csea.assessment.migrate",
     "progress": "csea.evaluation.engine",
+    "render_esafety_notice": "csea.render.esafety_notice",
+    "render_ofcom_record": "csea.render.ofcom_record",
     "render_report": "csea.render.report",
     "select_obligations": "csea.catalog.queries",
     "source_coverage": "csea.catalog.queries",

@@ -24,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
-from docx.table import _Cell
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
@@ -166,8 +166,9 @@ def _table(document: Document, block: Table) -> None:
             _cell(cell, [Run(heading, bold=True)])
         _repeat_header(table)
     for row in block.rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
+        added = table.add_row()
+        _keep_together(added)
+        for cell, text in zip(added.cells, row, strict=True):
             _cell(cell, text)
     _widths(table, block.widths or [1] * len(block.headers))
     document.add_paragraph()
@@ -189,6 +190,14 @@ def _lines(pieces: Sequence[Run]) -> list[list[Run]]:
             if part:
                 lines[-1].append(Run(part, run.bold, run.url))
     return lines
+
+
+def _keep_together(row: _Row) -> None:
+    """A row is not split across pages (no API for it)."""
+    properties = row._tr.get_or_add_trPr()
+    keep = OxmlElement("w:cantSplit")
+    keep.set(qn("w:val"), "true")
+    properties.append(keep)
 
 
 def _repeat_header(table: DocxTable) -> None:
