@@ -37,12 +37,6 @@ MODELS: dict[str, Any] = {
     "assessment-results": AssessmentResults,
     "plan-of-action-and-milestones": PlanOfActionAndMilestones,
 }
-FOLDERS = {
-    "catalog": "catalogs",
-    "assessment-plan": "assessment-plans",
-    "assessment-results": "assessment-results",
-    "plan-of-action-and-milestones": "plan-of-action-and-milestones",
-}
 ZONED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 TIME_KEYS = {"last-modified", "start", "end", "collected", "expires"}
 
@@ -95,24 +89,33 @@ def test_trestle_models_load_it_and_its_validators_pass(
     assert validator.model_is_valid(trestle_model(vidora[1][name]), True, None) is True
 
 
-def test_trestle_validate_passes_in_a_workspace(
+def test_trestle_imports_them_and_validate_passes(
     tmp_path: Path, vidora: tuple[Catalog, dict[str, Any]]
 ) -> None:
     trestle = str(Path(sys.executable).parent / "trestle")
-    subprocess.run([trestle, "init"], cwd=tmp_path, check=True, capture_output=True)
-    for document in vidora[1].values():
-        [kind] = document
-        path = tmp_path / FOLDERS[kind] / "vidora" / f"{kind}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps_json(document), encoding="utf-8")
+    workspace, folder = tmp_path / "workspace", tmp_path / "oscal"
+    workspace.mkdir()
+    folder.mkdir()
+    subprocess.run([trestle, "init"], cwd=workspace, check=True, capture_output=True)
+    for name, document in vidora[1].items():
+        (folder / name).write_text(dumps_json(document), encoding="utf-8")
+        imported = [trestle, "import", "-f", str(folder / name), "-o", "vidora"]
+        subprocess.run(imported, cwd=workspace, check=True, capture_output=True)
     done = subprocess.run(
-        [trestle, "validate", "-a"], cwd=tmp_path, capture_output=True, text=True, check=False
+        [trestle, "validate", "-a"], cwd=workspace, capture_output=True, text=True, check=False
     )
     output = done.stdout + done.stderr
-    assert (done.returncode, output.count("VALID: Model"), "not referenced" in output) == (
+    placed = sorted(p.relative_to(workspace).as_posix() for p in workspace.glob("*/vidora/*.json"))
+    assert (done.returncode, output.count("VALID: Model"), "not referenced" in output, placed) == (
         0,
         4,
         False,
+        [
+            "assessment-plans/vidora/assessment-plan.json",
+            "assessment-results/vidora/assessment-results.json",
+            "catalogs/vidora/catalog.json",
+            "plan-of-action-and-milestones/vidora/plan-of-action-and-milestones.json",
+        ],
     )
 
 

@@ -55,7 +55,7 @@ def export_assessment(
         redact: Remove what ``csea report --redact`` removes.
         max_evidence_age_days: Evidence collected longer ago than this is stale.
         generated_at: A timestamp for the formats that carry one (see
-            [parse_generated_at][csea.report.build.parse_generated_at]).
+            ``parse_generated_at`` in ``csea.report.build``).
 
     Raises:
         InputError: An unknown format, or the assessment (or its profile) is unusable.

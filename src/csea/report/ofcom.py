@@ -120,8 +120,8 @@ class OfcomRecord(CseaModel):
     codes: list[CodeRecord]
     """Every Ofcom code in the catalogue, in catalogue order."""
     review_by: dt.date | None = None
-    """A year after the assessment date: Ofcom's page ([REVIEW_PAGE][csea.report.ofcom.REVIEW_PAGE])
-    says to review the risk assessment at least every 12 months."""
+    """A year after the assessment date: Ofcom's page "Check how to comply with the illegal
+    content rules" says to review the risk assessment at least every 12 months."""
 
 
 def is_ofcom_code(source: Source) -> bool:
@@ -143,7 +143,7 @@ def build_ofcom_record(
         service: The assessed service (its evaluation keeps the applicability verdicts).
         redact: Remove what ``csea report --redact`` removes.
         generated_at: A timestamp to print (see
-            [parse_generated_at][csea.report.build.parse_generated_at]).
+            ``parse_generated_at`` in ``csea.report.build``).
     """
     document = build_report(catalog, [service], ReportOptions(redact=redact))
     report = document.reports[0]
