@@ -10,23 +10,33 @@ original file's permissions are kept; a symlink is written through, not replaced
 but cannot be parsed, csea refuses to write over it, so nothing the user wrote is lost.
 
 Every JSON text csea writes (outputs, schemas) has one layout:
-[dumps_json][csea.fileio.dumps_json].
+[dumps_json][csea.fileio.dumps_json]. Zip-based files (workbooks, Word documents) go through
+[repeatable_zip][csea.fileio.repeatable_zip], so the same content gives the same bytes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import stat
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from csea.errors import InputError, WriteRefusedError
 
-__all__ = ["display_path", "dumps_json", "refuse_unreadable", "write_atomic"]
+__all__ = [
+    "ZIP_EPOCH",
+    "display_path",
+    "dumps_json",
+    "refuse_unreadable",
+    "repeatable_zip",
+    "write_atomic",
+]
 
 T = TypeVar("T")
 
@@ -97,6 +107,32 @@ def display_path(path: Path) -> str:
 def dumps_json(value: Any) -> str:
     """Stable, readable JSON (two-space indent, UTF-8 kept, trailing newline)."""
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+"""The earliest date a zip entry can carry: what zip-based files carry when no date is asked for."""
+
+
+def repeatable_zip(
+    data: bytes, date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH
+) -> bytes:
+    """The same zip, its entries in the same order, with one date and fixed attributes.
+
+    A zip records each entry's date and the system that wrote it; a file written from the
+    same content on another day or machine would otherwise differ.
+    """
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, source.read(item))
+    return out.getvalue()
 
 
 def _mode_for(target: Path) -> int:

@@ -25,6 +25,7 @@ __all__ = [
     "as_of_option",
     "emit",
     "exit_with",
+    "generated_at_option",
     "handle_errors",
     "out",
     "stderr",
@@ -82,6 +83,16 @@ def as_of_option(judged: str) -> Any:
 def as_of_date(value: dt.datetime | None) -> dt.date:
     """The day an ``--as-of`` option names, or today (``CSEA_TODAY`` fixes today for tests)."""
     return value.date() if value is not None else today()
+
+
+def generated_at_option(carried: str) -> Any:
+    """A ``--generated-at WHEN`` option whose help says where the timestamp goes."""
+    return typer.Option(
+        "--generated-at",
+        metavar="WHEN",
+        help=f"A timestamp ('now', or an ISO 8601 date or date-time) {carried}.",
+        show_default=False,
+    )
 
 
 MaxEvidenceAgeOption = Annotated[

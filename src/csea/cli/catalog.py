@@ -15,6 +15,7 @@ from csea.cli._shared import (
     ExitCode,
     emit,
     exit_with,
+    generated_at_option,
     handle_errors,
     stderr,
     write_stdout,
@@ -136,13 +137,7 @@ def export(
     ] = None,
     generated_at: Annotated[
         str | None,
-        typer.Option(
-            "--generated-at",
-            metavar="WHEN",
-            help="OSCAL's last-modified ('now', or an ISO 8601 date or date-time); by default "
-            "the catalogue's date, so the output is reproducible.",
-            show_default=False,
-        ),
+        generated_at_option("for OSCAL's last-modified; by default the catalogue's date"),
     ] = None,
     catalog_dir: CatalogOption = None,
 ) -> None:

@@ -14,6 +14,7 @@ from csea.cli._shared import (
     MaxEvidenceAgeOption,
     as_of_date,
     as_of_option,
+    generated_at_option,
     handle_errors,
     write_stdout,
 )
@@ -56,14 +57,11 @@ def export(
     ] = False,
     generated_at: Annotated[
         str | None,
-        typer.Option(
-            "--generated-at",
-            metavar="WHEN",
-            help="A timestamp ('now', or an ISO 8601 date or date-time) for the formats that "
-            "carry one: printed in the Ofcom record and eSafety skeleton, set in Word files' "
-            "properties and OSCAL's last-modified; by default none (OSCAL, which needs one, "
-            "takes the catalogue's or the as-of date), so the output is reproducible.",
-            show_default=False,
+        generated_at_option(
+            "for the formats that carry one: printed in the Ofcom record and eSafety skeleton, "
+            "set in Word files' properties and OSCAL's last-modified; by default none (OSCAL, "
+            "which needs one, takes the catalogue's or the as-of date), so the output is "
+            "reproducible"
         ),
     ] = None,
     as_of: Annotated[

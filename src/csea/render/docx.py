@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Sequence
 
 import docx
@@ -28,6 +27,7 @@ from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
+from csea.fileio import ZIP_EPOCH, repeatable_zip
 from csea.render.outline import (
     PROMPT_LABEL,
     Block,
@@ -46,7 +46,6 @@ from csea.render.outline import (
 
 __all__ = ["render_docx"]
 
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _TABLE_FONT = Pt(8.5)
 _FONT = "Arial"
 """Arial: Word has it, and LibreOffice draws it with the metric-compatible Liberation Sans."""
@@ -71,7 +70,8 @@ def render_docx(outline: Outline, generated_at: dt.datetime | None = None) -> by
         _block(document, block)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _repeatable_zip(buffer.getvalue(), generated_at)
+    stamp = ZIP_EPOCH if generated_at is None else generated_at.timetuple()[:6]
+    return repeatable_zip(buffer.getvalue(), stamp)
 
 
 def _xml(text: str) -> str:
@@ -216,20 +216,3 @@ def _widths(table: DocxTable, weights: Sequence[float]) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
-
-
-def _repeatable_zip(data: bytes, moment: dt.datetime | None) -> bytes:
-    """The same zip with fixed entry dates and attributes, so equal content gives equal bytes."""
-    stamp = _ZIP_EPOCH if moment is None else moment.timetuple()[:6]
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, source.read(entry.filename))
-    return out.getvalue()

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from csea.render.filing import (
     FilingFormat,
-    catalogue_sentence,
+    about_blocks,
     evidence_cell,
     facts_table,
     status_notes,
     status_text,
     write_filing,
+    written_from,
 )
 from csea.render.outline import (
     Block,
-    Bullets,
     Heading,
     Note,
     Outline,
@@ -28,7 +28,7 @@ from csea.render.outline import (
     Run,
     Table,
 )
-from csea.render.wording import DASH, date_text, label
+from csea.render.wording import DASH, label
 from csea.report.esafety import NoticePart, NoticeResponse, NoticeSection
 from csea.report.rows import Standing
 
@@ -49,11 +49,6 @@ def render_esafety_notice(response: NoticeResponse, fmt: FilingFormat) -> bytes:
 def esafety_notice_outline(response: NoticeResponse) -> Outline:
     """The eSafety notice response skeleton as an outline of sections."""
     summary = response.summary
-    when = (
-        f"the assessment of {date_text(summary.assessed_on)}"
-        if summary.assessed_on
-        else "its assessment"
-    )
     blocks: list[Block] = [
         *status_notes(response.redacted, response.generated_at),
         *_about(response),
@@ -71,8 +66,8 @@ def esafety_notice_outline(response: NoticeResponse) -> Outline:
     return Outline(
         title=f"Response to an eSafety reporting notice: {summary.service}",
         subtitle=(
-            f"{summary.organisation}. Basic Online Safety Expectations, section by section. "
-            f"Skeleton written by csea from {when}, judged as of {summary.as_of.isoformat()}."
+            f"{summary.organisation}. A skeleton, by section of the Basic Online Safety "
+            f"Expectations. {written_from(summary)}"
         ),
         blocks=blocks,
         subject="eSafety reporting notice response (Basic Online Safety Expectations)",
@@ -81,40 +76,32 @@ def esafety_notice_outline(response: NoticeResponse) -> Outline:
 
 
 def _about(response: NoticeResponse) -> list[Block]:
-    blocks: list[Block] = [
-        Heading("1. About this skeleton"),
-        Paragraph(
-            "eSafety can require a provider, by a periodic reporting notice (Online Safety Act "
-            "2021 (Cth), s.49) or a non-periodic one (s.56), to report how far it complied with "
-            "the Basic Online Safety Expectations. A notice asks its own questions, to be answered "
-            "'in the manner and form specified in the notice' (s.49(2)(b)). This skeleton gathers "
-            "what csea holds for each section of the Determination, so the answers can be "
-            "written from it."
-        ),
-        Paragraph(Run("Where its structure comes from", bold=True)),
-        Bullets(
+    blocks = about_blocks(
+        "1. About this skeleton",
+        "eSafety can require a provider, by a periodic reporting notice (Online Safety Act "
+        "2021 (Cth), s.49) or a non-periodic one (s.56), to report how far it complied with "
+        "the Basic Online Safety Expectations. A notice asks its own questions, to be answered "
+        "'in the manner and form specified in the notice' (s.49(2)(b)). This skeleton gathers "
+        "what csea holds for each section of the Determination, so the answers can be "
+        "written from it.",
+        [
             [
-                [
-                    "The sections are those of the Online Safety (Basic Online Safety "
-                    "Expectations) Determination 2022 as made (F2022L00062), in order, with the "
-                    "Part and Division each sits in; csea read the headings of ss.1 to 17 in the "
-                    "instrument: ",
-                    Run(DETERMINATION_URL, url=DETERMINATION_URL),
-                    ".",
-                ],
-                "A section marked 'not confirmed' is in csea's catalogue, but csea has not read "
-                "its number or heading in the instrument: s.18 onward, and the expectations the "
-                "2024 amendment added, whose section numbers csea does not hold.",
-                "csea has read no notice: nothing here is a notice's own layout or question.",
-            ]
-        ),
-        Paragraph(Run("How it was filled in", bold=True)),
-        Paragraph(
-            "For each section: the obligations in csea's catalogue that apply to the service and "
-            "answer it, with their status and evidence. Paragraphs that start with 'To complete:' "
-            "are for you to write: csea does not hold them. " + catalogue_sentence(response.catalog)
-        ),
-    ]
+                "The sections are those of the Online Safety (Basic Online Safety "
+                "Expectations) Determination 2022 as made (F2022L00062), in order, with the "
+                "Part and Division each sits in; csea read the headings of ss.1 to 17 in the "
+                "instrument: ",
+                Run(DETERMINATION_URL, url=DETERMINATION_URL),
+                ".",
+            ],
+            "A section marked 'not confirmed' is in csea's catalogue, but csea has not read "
+            "its number or heading in the instrument: s.18 onward, and the expectations the "
+            "2024 amendment added, whose section numbers csea does not hold.",
+            "csea has read no notice: nothing here is a notice's own layout or question.",
+        ],
+        "For each section: the obligations in csea's catalogue that apply to the service and "
+        "answer it, with their status and evidence.",
+        response.catalog,
+    )
     if not response.au_users:
         blocks.append(
             Note(

@@ -8,13 +8,26 @@ the obligations answering them, their status, dates and evidence, in the same wo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import PurePath
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.models import Status
-from csea.render.outline import Note, Outline, Run, Table, Text, render_outline_markdown
+from csea.render.outline import (
+    PROMPT_LABEL,
+    Block,
+    Bullets,
+    Heading,
+    Note,
+    Outline,
+    Paragraph,
+    Run,
+    Table,
+    Text,
+    render_outline_markdown,
+)
 from csea.render.wording import DASH, REDACTION_NOTICE, date_text, label, summary_facts
 from csea.report.build import generated_moment
 from csea.report.document import CatalogInfo, EvidenceItem, ServiceSummary
@@ -23,6 +36,7 @@ from csea.report.rows import Standing
 
 __all__ = [
     "FilingFormat",
+    "about_blocks",
     "answers_cell",
     "catalogue_sentence",
     "date_cell",
@@ -33,6 +47,7 @@ __all__ = [
     "status_text",
     "taken_text",
     "write_filing",
+    "written_from",
 ]
 
 
@@ -86,6 +101,33 @@ def status_notes(redacted: bool, generated_at: str | None) -> list[Note]:
     if generated_at:
         notes.append(Note(f"Generated at {generated_at}."))
     return notes
+
+
+def written_from(summary: ServiceSummary) -> str:
+    """What the document was written from, and the day it was judged on, for its subtitle."""
+    source = (
+        f"the assessment of {date_text(summary.assessed_on)}"
+        if summary.assessed_on
+        else "its assessment"
+    )
+    return f"Written by csea from {source}, judged as of {summary.as_of.isoformat()}."
+
+
+def about_blocks(
+    heading: str, purpose: str, structure: Sequence[Text], filled: str, catalog: CatalogInfo
+) -> list[Block]:
+    """The first section: what the document is, where its structure comes from, how it was filled."""
+    return [
+        Heading(heading),
+        Paragraph(purpose),
+        Paragraph(Run("Where its structure comes from", bold=True)),
+        Bullets(structure),
+        Paragraph(Run("How it was filled in", bold=True)),
+        Paragraph(
+            f"{filled} Paragraphs that start with '{PROMPT_LABEL}' are for you to write: csea "
+            f"does not hold them. {catalogue_sentence(catalog)}"
+        ),
+    ]
 
 
 def catalogue_sentence(catalog: CatalogInfo) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from csea.render.filing import (
     FilingFormat,
+    about_blocks,
     answers_cell,
-    catalogue_sentence,
     date_cell,
     evidence_cell,
     facts_table,
@@ -20,6 +20,7 @@ from csea.render.filing import (
     status_notes,
     taken_text,
     write_filing,
+    written_from,
 )
 from csea.render.outline import (
     Block,
@@ -51,17 +52,9 @@ def render_ofcom_record(record: OfcomRecord, fmt: FilingFormat) -> bytes:
 def ofcom_record_outline(record: OfcomRecord) -> Outline:
     """The Ofcom record as an outline of sections."""
     summary = record.summary
-    when = (
-        f"the assessment of {date_text(summary.assessed_on)}"
-        if summary.assessed_on
-        else "its assessment"
-    )
     return Outline(
         title=f"Record of risk assessments and measures: {summary.service}",
-        subtitle=(
-            f"{summary.organisation}. Online Safety Act 2023, s.23. Written by csea from {when}, "
-            f"judged as of {summary.as_of.isoformat()}."
-        ),
+        subtitle=(f"{summary.organisation}. Online Safety Act 2023, s.23. {written_from(summary)}"),
         blocks=[
             *status_notes(record.redacted, record.generated_at),
             *_about(record),
@@ -78,39 +71,31 @@ def ofcom_record_outline(record: OfcomRecord) -> Outline:
 
 
 def _about(record: OfcomRecord) -> list[Block]:
-    blocks: list[Block] = [
-        Heading("1. About this record"),
-        Paragraph(
-            "This is the written record a user-to-user service keeps under the Online Safety Act "
-            "2023, s.23: of its risk assessments (s.23(2)), of the measures in Ofcom's codes of "
-            "practice that apply to it and that it has taken or has in use (s.23(3)), and of any "
-            "alternative measures it uses instead of a code measure (s.23(4) and (5))."
-        ),
-        Paragraph(Run("Where its structure comes from", bold=True)),
-        Bullets(
+    blocks = about_blocks(
+        "1. About this record",
+        "This is the written record a user-to-user service keeps under the Online Safety Act "
+        "2023, s.23: of its risk assessments (s.23(2)), of the measures in Ofcom's codes of "
+        "practice that apply to it and that it has taken or has in use (s.23(3)), and of any "
+        "alternative measures it uses instead of a code measure (s.23(4) and (5)).",
+        [
             [
-                [
-                    "Sections 3 to 5 follow the list in s.23(2) to (5) of the Act, read in the "
-                    "primary text: ",
-                    Run(ACT_S23, url=ACT_S23),
-                    ".",
-                ],
-                "The four steps under the illegal content risk assessment are the steps of "
-                "Ofcom's risk-assessment process, as Ofcom's own pages name them.",
-                "Everything else (the order of the sections, the tables and their columns) is "
-                "csea's own layout. It is not Ofcom's record-keeping template: csea has not "
-                "confirmed that template's per-measure columns, so no column here is Ofcom's.",
-                "Section 6 follows Ofcom's web page on reviews; csea has not read s.23(6) onward.",
-            ]
-        ),
-        Paragraph(Run("How it was filled in", bold=True)),
-        Paragraph(
-            "csea filled in what the assessment holds: the service profile and, for every measure "
-            "of Ofcom's codes in its catalogue, whether it applies, the obligations that answer it, "
-            "their status, dates and evidence. Paragraphs that start with 'To complete:' are for "
-            "you to write: csea does not hold them. " + catalogue_sentence(record.catalog)
-        ),
-    ]
+                "Sections 3 to 5 follow the list in s.23(2) to (5) of the Act, read in the "
+                "primary text: ",
+                Run(ACT_S23, url=ACT_S23),
+                ".",
+            ],
+            "The four steps under the illegal content risk assessment are the steps of "
+            "Ofcom's risk-assessment process, as Ofcom's own pages name them.",
+            "Everything else (the order of the sections, the tables and their columns) is "
+            "csea's own layout. It is not Ofcom's record-keeping template: csea has not "
+            "confirmed that template's per-measure columns, so no column here is Ofcom's.",
+            "Section 6 follows Ofcom's web page on reviews; csea has not read s.23(6) onward.",
+        ],
+        "csea filled in what the assessment holds: the service profile and, for every measure "
+        "of Ofcom's codes in its catalogue, whether it applies, the obligations that answer it, "
+        "their status, dates and evidence.",
+        record.catalog,
+    )
     if not record.uk_users:
         blocks.append(
             Note(

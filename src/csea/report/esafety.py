@@ -26,8 +26,7 @@ from csea.models import Catalog
 from csea.models.base import CseaModel
 from csea.models.source import Source
 from csea.report.build import ReportOptions, build_report
-from csea.report.document import CatalogInfo, ServiceSummary
-from csea.report.provisions import ProvisionRecord, provision_records
+from csea.report.provisions import Filing, ProvisionRecord, provision_records
 
 __all__ = [
     "DETERMINATION_AS_MADE",
@@ -84,19 +83,11 @@ class NoticePart(CseaModel):
     """Every section the catalogue lists, in the instrument's order."""
 
 
-class NoticeResponse(CseaModel):
+class NoticeResponse(Filing):
     """A skeleton response to an eSafety reporting notice for one service."""
 
     record_format: Literal["csea-esafety-notice/1"] = "csea-esafety-notice/1"
     """The version of this layout."""
-    generated_at: str | None = None
-    """When it was generated, only when asked for (``--generated-at``)."""
-    redacted: bool
-    """Whether owners, notes, justifications, evidence locations and labelled evidence were removed."""
-    catalog: CatalogInfo
-    """The catalogue used."""
-    summary: ServiceSummary
-    """The service, its profile and who assessed it when."""
     au_users: bool
     """Whether the profile declares users in Australia."""
     parts: list[NoticePart]

@@ -28,8 +28,7 @@ from csea.models import Catalog, SourceKind
 from csea.models.base import CseaModel
 from csea.models.source import Source
 from csea.report.build import ReportOptions, build_report
-from csea.report.document import CatalogInfo, ServiceSummary
-from csea.report.provisions import Answering, ProvisionRecord, provision_records
+from csea.report.provisions import Answering, Filing, ProvisionRecord, provision_records
 from csea.report.rows import Standing
 
 __all__ = [
@@ -98,19 +97,11 @@ class CodeRecord(CseaModel):
         return [m for m in self.applying if m.standing is not Standing.MET]
 
 
-class OfcomRecord(CseaModel):
+class OfcomRecord(Filing):
     """The record of risk assessments and code measures for one service."""
 
     record_format: Literal["csea-ofcom-record/1"] = "csea-ofcom-record/1"
     """The version of this layout."""
-    generated_at: str | None = None
-    """When it was generated, only when asked for (``--generated-at``)."""
-    redacted: bool
-    """Whether owners, notes, justifications, evidence locations and labelled evidence were removed."""
-    catalog: CatalogInfo
-    """The catalogue used."""
-    summary: ServiceSummary
-    """The service, its profile and who assessed it when."""
     uk_users: bool
     """Whether the profile declares users in the UK (GB)."""
     search: bool

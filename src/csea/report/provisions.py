@@ -30,11 +30,30 @@ from csea.models import (
 )
 from csea.models.base import CseaModel
 from csea.models.vocabulary import Verification
-from csea.report.document import EvidenceItem, ObligationEntry, ServiceReport
+from csea.report.document import (
+    CatalogInfo,
+    EvidenceItem,
+    ObligationEntry,
+    ServiceReport,
+    ServiceSummary,
+)
 from csea.report.regulator import standing
 from csea.report.rows import Standing
 
-__all__ = ["Answering", "DutyRef", "ProvisionRecord", "provision_records"]
+__all__ = ["Answering", "DutyRef", "Filing", "ProvisionRecord", "provision_records"]
+
+
+class Filing(CseaModel):
+    """What every document for a regulator starts with: when, whether redacted, what, whom."""
+
+    generated_at: str | None = None
+    """When it was generated, only when asked for (``--generated-at``)."""
+    redacted: bool
+    """Whether owners, notes, justifications, evidence locations and labelled evidence were removed."""
+    catalog: CatalogInfo
+    """The catalogue used."""
+    summary: ServiceSummary
+    """The service, its profile and who assessed it when."""
 
 
 class Answering(CseaModel):
