@@ -215,12 +215,12 @@ def _measures(record: OfcomRecord) -> list[Block]:
     return blocks
 
 
-def _code(code: CodeRecord) -> list[Block]:
-    applying = code.applying
+def _code(ofcom_code: CodeRecord) -> list[Block]:
+    applying = ofcom_code.applying
     blocks: list[Block] = [
-        Heading(code.title, 2),
+        Heading(ofcom_code.title, 2),
         Paragraph(
-            f"Issued by Ofcom. {len(applying)} of the {len(code.measures)} measures csea's "
+            f"Issued by Ofcom. {len(applying)} of the {len(ofcom_code.measures)} measures csea's "
             "catalogue lists apply to the service."
         ),
     ]
@@ -237,7 +237,7 @@ def _code(code: CodeRecord) -> list[Block]:
         ]
         headers = ["Measure", "Taken", "Date", "Evidence", "Answered by"]
         blocks.append(Table(headers, rows, (3, 1.5, 1.5, 4, 2.4)))
-    upcoming = code.with_standing(Standing.UPCOMING)
+    upcoming = ofcom_code.with_standing(Standing.UPCOMING)
     if upcoming:
         rows = [
             [provision_cell(m), "\n".join(m.why_not), ", ".join(m.not_applicable_here)]
@@ -247,13 +247,13 @@ def _code(code: CodeRecord) -> list[Block]:
             Heading("Measures not in force yet", 3),
             Table(["Measure", "Status", "Cited by"], rows, (3, 2, 2)),
         ]
-    blocks += _not_applying(code)
+    blocks += _not_applying(ofcom_code)
     return blocks
 
 
-def _not_applying(code: CodeRecord) -> list[Block]:
+def _not_applying(ofcom_code: CodeRecord) -> list[Block]:
     blocks: list[Block] = []
-    outside = [m for m in code.with_standing(Standing.NOT_APPLICABLE) if not m.answered_by]
+    outside = [m for m in ofcom_code.with_standing(Standing.NOT_APPLICABLE) if not m.answered_by]
     if outside:
         rows = [[provision_cell(m), "\n".join(m.why_not) or DASH] for m in outside]
         blocks += [
@@ -264,7 +264,7 @@ def _not_applying(code: CodeRecord) -> list[Block]:
                 (2, 5),
             ),
         ]
-    uncovered = code.with_standing(Standing.NOT_COVERED)
+    uncovered = ofcom_code.with_standing(Standing.NOT_COVERED)
     if uncovered:
         rows = [[provision_cell(m), m.uncited_reason or DASH] for m in uncovered]
         blocks += [

@@ -44,15 +44,6 @@ RESULTS_FILE = "assessment-results.json"
 
 _URI_SAFE = ":/?#@!$&'*+,;=%-._~"
 
-_IMPLEMENTATION = {
-    Status.IMPLEMENTED: "implemented",
-    Status.PARTIAL: "partial",
-    Status.PLANNED: "planned",
-    Status.NOT_APPLICABLE: "not-applicable",
-    Status.NOT_IMPLEMENTED: "not-implemented",
-    Status.NOT_ASSESSED: "not-assessed",
-}
-
 
 def oscal_assessment(catalog: Catalog, document: ReportDocument) -> dict[str, dict[str, Any]]:
     """The OSCAL documents of one assessed service, by file name.
@@ -166,7 +157,7 @@ def _results(
         "start": timestamp(started),
         "end": timestamp(summary.as_of) if summary.as_of >= started else None,
         "props": [
-            prop("catalog-version", catalog.version),
+            prop("catalogue-version", catalog.version),
             prop("as-of", summary.as_of.isoformat()),
             *([prop("score", f"{headline.score:.1f}")] if headline.score is not None else []),
             prop("redacted", "yes" if document.redacted else "no"),
@@ -199,7 +190,7 @@ def _finding(ids: Ids, entry: ObligationEntry) -> dict[str, Any]:
     target: dict[str, Any] = {
         "type": "statement-id",
         "target-id": f"{entry.id}_smt",
-        "implementation-status": {"state": _IMPLEMENTATION[entry.status]},
+        "implementation-status": {"state": entry.status.value.replace("_", "-")},
     }
     if entry.status is not Status.NOT_ASSESSED:
         target["status"] = {"state": "satisfied" if satisfied else "not-satisfied"}
