@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -145,3 +147,53 @@ def make_catalog(tmp_path: Path) -> CatalogFactory:
         return root
 
     return factory
+
+
+class GitRepo:
+    """A git repository in a temporary folder, committed to with fixed names and dates."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.commits = 0
+        self.git("init", "--quiet", "--initial-branch=main")
+
+    def git(self, *args: str) -> str:
+        """Run git in the repository (as a test's own tool, not through csea)."""
+        day = f"2026-0{1 + self.commits % 9}-1{self.commits % 10}T10:00:00+00:00"
+        env = {
+            "PATH": os.environ["PATH"],
+            "HOME": str(self.root),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "Ana Analyst",
+            "GIT_AUTHOR_EMAIL": "ana@example.invalid",
+            "GIT_COMMITTER_NAME": "Ana Analyst",
+            "GIT_COMMITTER_EMAIL": "ana@example.invalid",
+            "GIT_AUTHOR_DATE": day,
+            "GIT_COMMITTER_DATE": day,
+        }
+        done = subprocess.run(
+            ["git", *args], cwd=self.root, env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    def commit(self, message: str, **files: str | None) -> str:
+        """Write (or, with None, delete) files given by relative path, commit them, return the hash."""
+        for name, text in files.items():
+            path = self.root / name
+            if text is None:
+                path.unlink()
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        self.git("add", "--all")
+        self.git("commit", "--quiet", "--allow-empty", "-m", message)
+        self.commits += 1
+        return self.git("rev-parse", "HEAD")
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> GitRepo:
+    """An empty git repository (``repo/`` in the test's temporary folder)."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    return GitRepo(root)

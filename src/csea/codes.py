@@ -124,6 +124,12 @@ class ProblemCode(StrEnum):
         Severity.ERROR,
         "a provision its source does not list (a citation, a target, part_of, uncited.yaml)",
     )
+    THRESHOLD_CONTRADICTS_NOTE = (
+        "threshold-contradicts-note",
+        Severity.WARNING,
+        "a user threshold whose number or comparison differs from the one its citation's note "
+        "quotes (the note says 'more than 7 million users', the condition at_least: 7000000)",
+    )
     DUPLICATE_CITATION = (
         "duplicate-citation",
         Severity.WARNING,
@@ -204,6 +210,28 @@ class ProblemCode(StrEnum):
         Severity.ERROR,
         "csea export: text a spreadsheet cannot hold (a control character, or too long)",
     )
+    # Reading an earlier version from git
+    GIT_UNAVAILABLE = (
+        "git-unavailable",
+        Severity.ERROR,
+        "git is needed (a revision was named) but is not installed or could not be run",
+    )
+    NOT_A_REPOSITORY = (
+        "not-a-repository",
+        Severity.ERROR,
+        "a revision was named, but the file is not in a git work tree git can use",
+    )
+    UNKNOWN_REVISION = (
+        "unknown-revision",
+        Severity.ERROR,
+        "no commit has that name (a branch, tag, hash or HEAD~N; a shallow clone lacks history)",
+    )
+    NOT_IN_REVISION = (
+        "not-in-revision",
+        Severity.ERROR,
+        "the assessment, or the profile it names, is not in that commit",
+    )
+    GIT_FAILED = "git-failed", Severity.ERROR, "git failed for another reason (its message follows)"
 
 
 class Level(StrEnum):

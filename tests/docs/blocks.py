@@ -3,8 +3,10 @@
 - ``python`` blocks are executed; blocks of one page share their variables.
 - ``sh`` / ``bash`` / ``console`` blocks: each ``csea ...`` (or ``python3 -m csea ...``) line
   runs through the CLI and must exit 0, or the code a ``<!-- docs-test: exit N -->`` comment
-  just before the block gives; ``mkdir``, ``cd`` and ``cp`` work as in a shell; anything else is
-  refused, so the docs cannot show a command nobody runs. Blocks marked
+  just before the block gives; ``mkdir``, ``cd`` and ``cp`` work as in a shell; ``git`` runs
+  for real, in the page's folder, with a fixed author and no user configuration, so a page
+  can build the history that ``csea diff --since`` reads; anything else is refused, so the
+  docs cannot show a command nobody runs. Blocks marked
   ``<!-- docs-test: install -->`` install csea: ``tests/test_release.py`` runs them in a fresh
   virtual environment; a line installing csea anywhere else is refused.
 - ``yaml`` / ``json`` blocks with ``title="NAME"`` write that file;
@@ -18,6 +20,7 @@ import os
 import re
 import shlex
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +39,7 @@ _FENCE = re.compile(r"^(?P<indent> *)```(?P<info>[^`]*)$")
 _DIRECTIVE = re.compile(r"^<!-- docs-test: (?P<text>.+?) -->$")
 _TITLE = re.compile(r'title="(?P<title>[^"]+)"')
 _SHELL_LANGS = {"sh", "bash", "console", "shell"}
-_NOT_RUN = {"pip", "pipx", "python3", "python", "py", "check-jsonschema", "git", "make"}
+_NOT_RUN = {"pip", "pipx", "python3", "python", "py", "check-jsonschema", "make"}
 _SHELL_OPERATORS = {"|", ">", ">>", "<", "&&", "||", ";", "&"}
 
 
@@ -153,6 +156,8 @@ class PageRun:
             os.chdir(self.cwd)
         elif words[0] == "cp":
             shutil.copyfile(self.cwd / words[1], self.cwd / words[2])
+        elif words[0] == "git":
+            self._git(block, words[1:])
         else:
             assert words[0] in _NOT_RUN, (
                 f"{block.where}: '{words[0]}' is not a command docs may show"
@@ -171,6 +176,29 @@ class PageRun:
             f"expected {expected}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
             + (f"\n--- exception\n{result.exception!r}" if result.exception else "")
         )
+
+    def _git(self, block: Block, args: list[str]) -> None:
+        done = subprocess.run(
+            ["git", *args], cwd=self.cwd, env=_GIT_ENV, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, (
+            f"{block.where}: 'git {shlex.join(args)}' exited {done.returncode}\n{done.stderr}"
+        )
+
+
+_GIT_ENV = {
+    "PATH": os.environ.get("PATH", ""),
+    "HOME": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_AUTHOR_NAME": "Ana Analyst",
+    "GIT_AUTHOR_EMAIL": "ana@example.invalid",
+    "GIT_COMMITTER_NAME": "Ana Analyst",
+    "GIT_COMMITTER_EMAIL": "ana@example.invalid",
+    "GIT_AUTHOR_DATE": f"{TODAY}T09:00:00+00:00",
+    "GIT_COMMITTER_DATE": f"{TODAY}T09:00:00+00:00",
+}
+"""What a documented ``git`` command runs with: a fixed author and date, no user configuration."""
 
 
 def _installs_csea(words: list[str]) -> bool:

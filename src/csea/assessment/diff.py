@@ -21,7 +21,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from csea.assessment.load import LoadedAssessment, load_assessments
+from csea.assessment.history import load_assessment_at
+from csea.assessment.load import LoadedAssessment, load_assessment, load_assessments
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.models import Answer, Catalog, ChangeKind, EvidenceRef, Status
@@ -32,6 +33,7 @@ __all__ = [
     "AssessmentDiff",
     "DiffKind",
     "compare_assessments",
+    "compare_since",
     "diff_assessments",
     "status_rank",
 ]
@@ -146,6 +148,28 @@ def compare_assessments(
     return diff_assessments(old, new, catalog, as_of)
 
 
+def compare_since(ref: str, path: Path, catalog: Catalog | None, as_of: dt.date) -> AssessmentDiff:
+    """Compare an assessment file with its version at git revision ``ref`` (``csea diff --since``).
+
+    The earlier version and the profile it named are read from that commit (see
+    [load_assessment_at][csea.assessment.history.load_assessment_at]).
+
+    Raises:
+        InputError: Either version is unusable (git errors included), or the two assess
+            different services; the problems of both are reported together.
+    """
+    problems: list[Problem] = []
+    versions: list[LoadedAssessment] = []
+    for at in (ref, None):
+        try:
+            versions.append(load_assessment(path) if at is None else load_assessment_at(path, at))
+        except InputError as error:
+            problems += error.problems
+    if problems:
+        raise InputError(problems, "cannot compare: an assessment is not usable")
+    return diff_assessments(versions[0], versions[1], catalog, as_of)
+
+
 def diff_assessments(
     old: LoadedAssessment, new: LoadedAssessment, catalog: Catalog | None, as_of: dt.date
 ) -> AssessmentDiff:
@@ -166,8 +190,8 @@ def diff_assessments(
     return AssessmentDiff(
         organisation=new.profile.organisation,
         service=new.profile.service,
-        old_file=str(old.path),
-        new_file=str(new.path),
+        old_file=old.name,
+        new_file=new.name,
         old_catalog=f"{old.assessment.catalog.id} {old.assessment.catalog.version}",
         new_catalog=f"{new.assessment.catalog.id} {new.assessment.catalog.version}",
         as_of=as_of,
@@ -184,7 +208,7 @@ def _same_service(old: LoadedAssessment, new: LoadedAssessment) -> None:
         Problem(
             code=ProblemCode.DIFFERENT_SERVICE,
             message=f"is an assessment of {svc} ({org}); both must assess the same service",
-            file=str(loaded.path),
+            file=loaded.name,
             line=loaded.doc.locate(["profile"])[0],
             field="profile",
         )

@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
@@ -19,12 +20,16 @@ from csea.models import Assessment, Catalog, ServiceProfile
 from csea.yamlio.reader import YamlDocument, read_yaml
 from csea.yamlio.validation import validate_document
 
+if TYPE_CHECKING:
+    from csea.assessment.git import Revision
+
 __all__ = [
     "LoadedAssessment",
     "check_catalog_version",
     "load_assessment",
     "load_assessments",
     "load_profile",
+    "profile_unusable",
     "with_profile",
 ]
 
@@ -56,7 +61,14 @@ class LoadedAssessment:
     doc: YamlDocument
     """The parsed file, for line numbers."""
     profile_path: Path | None = None
-    """The profile file, when the profile is not inline."""
+    """The profile file, when the profile is not inline (and was read from disk)."""
+    revision: Revision | None = None
+    """The git commit it was read from, for an earlier version; None for a file on disk."""
+
+    @property
+    def name(self) -> str:
+        """How messages and findings name it: the path as given, or ``REF:path`` from git."""
+        return self.doc.file
 
 
 def load_assessment(path: str | os.PathLike[str]) -> LoadedAssessment:
@@ -67,7 +79,7 @@ def load_assessment(path: str | os.PathLike[str]) -> LoadedAssessment:
             problem is listed with file and line.
     """
     file = Path(path)
-    doc = read_yaml(file, display=str(path))
+    doc = read_yaml(file, display=str(file))
     assessment, problems = validate_document(Assessment, doc, object_id="assessment")
     if assessment is None:
         raise InputError(problems, f"{path}: not a usable assessment")
@@ -120,19 +132,36 @@ def with_profile(file: Path, assessment: Assessment, doc: YamlDocument) -> Loade
     try:
         profile = load_profile(display_path(profile_path))
     except InputError as error:
-        line, column = doc.locate(["profile"])
-        where = Problem(
-            code=ProblemCode.PROFILE_UNUSABLE,
-            message=f"the profile '{assessment.profile}' named here could not be used",
-            file=doc.file,
-            line=line,
-            column=column,
-            field="profile",
-        )
-        raise InputError(
-            [where, *error.problems], f"{doc.file}: its profile is not usable"
-        ) from None
+        hint = _missing_hint(profile_path, error)
+        raise profile_unusable(doc, assessment.profile, error, hint) from None
     return LoadedAssessment(file, assessment, profile, doc, profile_path)
+
+
+def profile_unusable(
+    doc: YamlDocument, named: str, error: InputError, hint: str = ""
+) -> InputError:
+    """The error for an assessment whose profile cannot be used: its ``profile`` line first."""
+    line, column = doc.locate(["profile"])
+    where = Problem(
+        code=ProblemCode.PROFILE_UNUSABLE,
+        message=f"the profile '{named}' named here could not be used{hint}",
+        file=doc.file,
+        line=line,
+        column=column,
+        field="profile",
+    )
+    return InputError([where, *error.problems], f"{doc.file}: its profile is not usable")
+
+
+def _missing_hint(profile_path: Path, error: InputError) -> str:
+    """Say how a relative profile path is read, when the file it leads to is missing."""
+    if not any(p.code == ProblemCode.FILE_NOT_FOUND for p in error.problems):
+        return ""
+    return (
+        f" (read relative to this file, as {display_path(profile_path)}); for an earlier "
+        "version kept in git, let csea read it and its profile from git: 'csea diff --since "
+        "REF ASSESSMENT' or 'csea report --previous REF'"
+    )
 
 
 def check_catalog_version(loaded: LoadedAssessment, catalog: Catalog) -> None:
@@ -153,8 +182,8 @@ def check_catalog_version(loaded: LoadedAssessment, catalog: Catalog) -> None:
     problem = Problem(
         code=ProblemCode.CATALOG_VERSION,
         message=message,
-        file=str(loaded.path),
+        file=loaded.name,
         line=line,
         column=column,
     )
-    raise InputError([problem], f"{loaded.path}: {message}")
+    raise InputError([problem], f"{loaded.name}: {message}")

@@ -96,8 +96,24 @@ def _listed(label: str, ids: list[str]) -> None:
 
 @handle_errors
 def diff(
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier assessment.")],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later assessment.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="[OLD] NEW",
+            help="The earlier and the later assessment; with --since, only the later one.",
+            show_default=False,
+        ),
+    ],
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REF",
+            help="Compare NEW with its version at this git revision (HEAD~1, main, a tag), "
+            "read from git with the profile it named then.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] = DiffFormat.TABLE,
     fail_on_regression: Annotated[
         bool,
@@ -109,16 +125,25 @@ def diff(
     as_of: DiffAsOfOption = None,
     catalog_dir: CatalogOption = None,
 ) -> None:
-    """What changed between two assessments of the same service.
+    """What changed between two assessments of the same service, or since a git revision.
 
     Statuses up and down (implemented > partial > planned > not_implemented >
     not_assessed; not_applicable apart), evidence added, removed, updated or expired,
     owner and due-date changes, and answers added or removed (by a catalogue update).
+    Each file's profile is read relative to that file.
     """
-    from csea.assessment.diff import compare_assessments  # noqa: PLC0415 - only this command needs it
+    from csea.assessment.diff import compare_assessments, compare_since  # noqa: PLC0415
     from csea.render.diff import DiffView  # noqa: PLC0415
 
-    changes = compare_assessments(old, new, load_catalog(catalog_dir), as_of_date(as_of))
+    expected = 1 if since is not None else 2
+    if len(files) != expected:
+        given = "one file (NEW) with --since" if since is not None else "two files, OLD and NEW"
+        raise typer.BadParameter(f"give {given}", param_hint="[OLD] NEW")
+    catalog, day = load_catalog(catalog_dir), as_of_date(as_of)
+    if since is not None:
+        changes = compare_since(since, files[0], catalog, day)
+    else:
+        changes = compare_assessments(files[0], files[1], catalog, day)
     emit(DiffView(changes).render(fmt))
     if fail_on_regression and changes.regressions:
         exit_with(ExitCode.FINDINGS)

@@ -66,11 +66,12 @@ def report(
         ),
     ] = False,
     previous: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--previous",
-            metavar="FILE",
-            help="An earlier assessment of the same service: show what changed since.",
+            metavar="FILE|REF",
+            help="An earlier assessment of the same service, to show what changed since: a "
+            "file, or a git revision (HEAD~1, main, a tag) read from git with its profile.",
             show_default=False,
         ),
     ] = None,

@@ -67,7 +67,7 @@ def _given(assessment: Assessment | LoadedAssessment, profile: ServiceProfile | 
         def locate(loc: Sequence[str | int]) -> int | None:
             return loaded.doc.locate(loc)[0]
 
-        return _Given(loaded.assessment, profile or loaded.profile, str(loaded.path), locate)
+        return _Given(loaded.assessment, profile or loaded.profile, loaded.name, locate)
     if profile is None and isinstance(assessment.profile, ServiceProfile):
         profile = assessment.profile
     if profile is None:

@@ -16,7 +16,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NoReturn, overload
 
-from csea.assessment.load import LoadedAssessment, load_assessment, load_assessments
+from csea.assessment.history import load_previous
+from csea.assessment.load import LoadedAssessment, load_assessments
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS, evaluate
@@ -76,7 +77,9 @@ def assess_files(
         as_of: The date to judge on.
         max_evidence_age_days: Evidence collected longer ago than this is stale.
         previous: An earlier assessment of the same service, to show what changed
-            (only with a single assessment). It is judged on its own ``assessed_on`` date.
+            (only with a single assessment): a file, or a git revision of the assessment
+            (``HEAD~1``, ``main``; see [load_previous][csea.assessment.history.load_previous]).
+            It is judged on its own ``assessed_on`` date, else its commit's date, else ``as_of``.
 
     Raises:
         InputError: A file (or the profile it names) is missing or invalid, was made against
@@ -146,16 +149,17 @@ def _previous(
         return None
     if len(loaded) != 1:
         _refuse("--previous compares one service with its earlier assessment; give one assessment")
-    earlier = load_assessment(path)
+    earlier = load_previous(path, loaded[0].path)
     now = loaded[0].profile
     then = earlier.profile
     if (then.organisation, then.service) != (now.organisation, now.service):
         _refuse(
-            f"{path} assesses {then.service} ({then.organisation}), not {now.service} "
+            f"{earlier.name} assesses {then.service} ({then.organisation}), not {now.service} "
             f"({now.organisation}); give an earlier assessment of the same service",
-            str(path),
+            earlier.name,
         )
-    day = earlier.assessment.assessed_on or as_of
+    committed = earlier.revision.committed.date() if earlier.revision else None
+    day = earlier.assessment.assessed_on or committed or as_of
     return evaluate(catalog, earlier, as_of=day, max_evidence_age_days=max_age)
 
 
