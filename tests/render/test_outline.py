@@ -102,11 +102,10 @@ def test_word_links_are_real_hyperlinks() -> None:
     assert targets == ["https://www.legislation.gov.uk/"]
 
 
-def test_word_replaces_what_xml_cannot_hold() -> None:
-    document = open_docx(render_docx(Outline("t", "s", [Paragraph(HOSTILE)])))
-    assert document.paragraphs[2].text == HOSTILE.replace("\x1b", "\ufffd").replace(
-        "\x00", "\ufffd"
-    )
+def test_word_shows_control_characters_as_escapes() -> None:
+    document = open_docx(render_docx(Outline("t", "s", [Paragraph(HOSTILE + "\u202e\uffff")])))
+    shown = HOSTILE.replace("\x1b", "\\x1b").replace("\x00", "\\x00") + "\\u202e\ufffd"
+    assert document.paragraphs[2].text == shown
 
 
 def test_word_bytes_are_the_same_every_time_and_carry_no_date() -> None:

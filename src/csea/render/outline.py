@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from csea.render.markdown import escape
+from csea.safetext import visible
 
 __all__ = [
     "PROMPT_LABEL",
@@ -36,7 +37,8 @@ __all__ = [
     "runs",
 ]
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""Characters XML cannot hold that [visible][csea.safetext.visible] leaves as they are."""
 
 PROMPT_LABEL = "To complete:"
 """What starts every prompt: the team writes this part, csea does not hold it."""
@@ -59,8 +61,12 @@ Text = str | Run | Sequence[str | Run]
 
 
 def inert(text: str) -> str:
-    """Text without control characters (each becomes U+FFFD): no terminal escapes, valid XML."""
-    return _CONTROL.sub("\ufffd", text)
+    r"""Text with control, bidirectional and separator characters shown as escapes (``\x1b``).
+
+    The few other characters XML cannot hold (non-characters, lone surrogates) become U+FFFD,
+    so the text is safe in a terminal, in Markdown and in a Word file alike.
+    """
+    return _NOT_XML.sub("\ufffd", visible(text))
 
 
 def runs(text: Text) -> tuple[Run, ...]:
