@@ -159,3 +159,15 @@ def test_the_esafety_skeleton_has_every_section_in_order(tmp_path: Path) -> None
 def test_unconfirmed_sections_say_so(tmp_path: Path) -> None:
     text = esafety(*assess(tmp_path), FilingFormat.MD).decode()
     assert text.count("*Not confirmed: csea has not read this section's number and heading") == 2
+
+
+def test_each_measure_needing_an_alternative_says_what_csea_holds(tmp_path: Path) -> None:
+    text = ofcom(*assess(tmp_path), FilingFormat.MD).decode()
+    section = text.split("## 5. Alternative measures", 1)[1].split("## 6. Review", 1)[0]
+    facts = [line for line in section.splitlines() if line.startswith("- ")]
+    assert facts == [
+        "- Taken: In part; due 2027-02-28.",
+        "- Answered by: GROOM-01 partial (due 2027-02-28).",
+        "- Taken: In part; due 2027-02-28.",
+        "- Answered by: GROOM-01 partial (due 2027-02-28).",
+    ]

@@ -323,7 +323,8 @@ def _alternatives(record: OfcomRecord) -> list[Block]:
 
 
 def _pending_facts(measure: ProvisionRecord) -> list[str]:
-    facts = [f"Taken: {taken_text(measure).splitlines()[0]}; {date_cell(measure)}."]
+    when = date_cell(measure).replace("\n", "; ")
+    facts = [f"Taken: {taken_text(measure).splitlines()[0]}; {when}."]
     facts.append(
         f"Answered by: {answers_cell(measure.answered_by, measure).replace(chr(10), '; ')}."
     )
