@@ -15,6 +15,7 @@ from csea.render.filing import (
     facts_table,
     status_notes,
     status_text,
+    why_not_text,
     write_filing,
     written_from,
 )
@@ -28,8 +29,9 @@ from csea.render.outline import (
     Run,
     Table,
 )
-from csea.render.wording import DASH, label
+from csea.render.wording import label
 from csea.report.esafety import NoticePart, NoticeResponse, NoticeSection
+from csea.report.provisions import ProvisionRecord
 from csea.report.rows import Standing
 
 __all__ = ["esafety_notice_outline", "render_esafety_notice"]
@@ -152,10 +154,8 @@ def _section(section: NoticeSection) -> list[Block]:
         ]
         blocks.append(Table(["Obligation", "Status", "Evidence"], rows, (3, 1, 4)))
     else:
-        blocks.append(
-            Paragraph(_unanswered(record.standing, record.why_not, record.uncited_reason))
-        )
-    if record.not_applicable_here:
+        blocks.append(Paragraph(_unanswered(record)))
+    if record.not_applicable_here and (record.answered_by or record.why_not):
         others = ", ".join(record.not_applicable_here)
         blocks.append(
             Paragraph(f"Obligations citing it that do not apply to the service: {others}.")
@@ -168,9 +168,10 @@ def _section(section: NoticeSection) -> list[Block]:
     return blocks
 
 
-def _unanswered(standing: Standing, why_not: list[str], uncited: str | None) -> str:
-    if standing is Standing.NOT_COVERED:
-        reason = f" The catalogue's reason: {uncited}" if uncited else ""
+def _unanswered(record: ProvisionRecord) -> str:
+    if record.standing is Standing.NOT_COVERED:
+        reason = (
+            f" The catalogue's reason: {record.uncited_reason}" if record.uncited_reason else ""
+        )
         return "csea's catalogue does not map this section to an obligation." + reason
-    why = "; ".join(why_not) or DASH
-    return f"No obligation that applies to the service answers it ({why})."
+    return f"No obligation that applies to the service answers it ({why_not_text(record)})."

@@ -46,6 +46,7 @@ __all__ = [
     "status_notes",
     "status_text",
     "taken_text",
+    "why_not_text",
     "write_filing",
     "written_from",
 ]
@@ -159,6 +160,17 @@ _TAKEN = {
     Standing.UPCOMING: "Not in force yet",
     Standing.NOT_COVERED: DASH,
 }
+
+
+def why_not_text(record: ProvisionRecord) -> str:
+    """Why nothing that applies answers a provision: the failed conditions, or whose it is."""
+    if record.why_not:
+        return "\n".join(record.why_not)
+    if record.not_applicable_here:
+        return "the obligations citing it do not apply to the service: " + ", ".join(
+            record.not_applicable_here
+        )
+    return DASH
 
 
 def taken_text(record: ProvisionRecord) -> str:

@@ -19,6 +19,7 @@ from csea.render.filing import (
     provision_cell,
     status_notes,
     taken_text,
+    why_not_text,
     write_filing,
     written_from,
 )
@@ -255,7 +256,7 @@ def _not_applying(ofcom_code: CodeRecord) -> list[Block]:
     blocks: list[Block] = []
     outside = [m for m in ofcom_code.with_standing(Standing.NOT_APPLICABLE) if not m.answered_by]
     if outside:
-        rows = [[provision_cell(m), "\n".join(m.why_not) or DASH] for m in outside]
+        rows = [[provision_cell(m), why_not_text(m)] for m in outside]
         blocks += [
             Heading("Measures that do not apply to the service", 3),
             Table(
