@@ -14,8 +14,8 @@ from csea.evaluation.files import AssessedService
 from csea.models import Catalog, Status
 from csea.models.evaluation import FindingLevel
 from csea.models.vocabulary import Force
+from csea.render.escape import markdown as escape
 from csea.render.junit import Outcome, outcome
-from csea.render.markdown import escape
 from csea.render.report import ReportFormat, render_report
 from csea.render.spreadsheet import COLUMNS
 from csea.report.build import build_report

@@ -14,15 +14,11 @@ from csea.cli._shared import (
     MaxEvidenceAgeOption,
     as_of_date,
     as_of_option,
-    emit,
     handle_errors,
-    stderr,
+    write_parts,
 )
-from csea.errors import WriteRefusedError
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.fileio import write_atomic
 from csea.render.report import ReportFormat, ReportView
-from csea.render.view import Part, as_text
 
 __all__ = ["register"]
 
@@ -44,7 +40,8 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file instead of stdout.",
+            help="Write to this file instead of stdout ('-': stdout). Never one of the inputs "
+            "or a special file.",
             show_default=False,
         ),
     ] = None,
@@ -110,33 +107,8 @@ def report(
         max_evidence_age_days=max_evidence_age,
     )
     parts = ReportView(build_report(catalog, services, options)).render(fmt)
-    if output is None:
-        emit(parts)
-    else:
-        _write(output, parts)
-
-
-def _write(output: Path, parts: list[Part]) -> None:
-    """Write the report to ``output`` atomically, making its folder first."""
-    _make_parent(output)
-    write_atomic(output, as_text(parts))
-    stderr.print(f"wrote {output}", markup=False)
-
-
-def _make_parent(output: Path) -> None:
-    """Create the folder ``-o`` writes into.
-
-    Raises:
-        WriteRefusedError: The folder cannot be made (a file is in the way, no permission).
-    """
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise WriteRefusedError(
-            f"could not write {output}: cannot create the folder {output.parent} ({reason}); "
-            "nothing was changed"
-        ) from None
+    read = [*services.files(), *([Path(previous)] if previous else []), catalog.root]
+    write_parts(output, parts, inputs=[p for p in read if p is not None])
 
 
 def register(app: typer.Typer) -> None:

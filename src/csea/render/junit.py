@@ -13,18 +13,16 @@ Properties on each case carry the force, status, owner and due date.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from csea.models import Status
 from csea.models.evaluation import FindingLevel
 from csea.models.vocabulary import Force
+from csea.render.escape import xml
 from csea.render.wording import label, score_text
 from csea.report.document import ObligationEntry, ReportDocument, ServiceReport
 
 __all__ = ["Outcome", "outcome", "render_junit"]
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Outcome = tuple[str, str, str]
 """(kind, type, message): kind is ``failure``, ``skipped`` or ``passed``."""
@@ -45,7 +43,7 @@ def outcome(entry: ObligationEntry) -> Outcome:
 
 
 def _text(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+    return xml(value)
 
 
 def _properties(parent: ET.Element, values: list[tuple[str, str]]) -> None:
