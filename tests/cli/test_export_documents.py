@@ -148,3 +148,14 @@ def test_catalog_export_writes_a_file(run: Runner, folder: Path) -> None:
         "wrote oscal/catalog.json (oscal): 4 controls in 2 groups, catalogue 2026.11\n",
         ["catalog"],
     )
+
+
+def test_catalog_export_to_dash_is_stdout(run: Runner, folder: Path) -> None:
+    code, out, _ = run("catalog", "export", "--catalog", "catalog", "-o", "-")
+    assert (code, list(json.loads(out))) == (0, ["catalog"])
+
+
+def test_catalog_export_never_writes_into_the_catalogue(run: Runner, folder: Path) -> None:
+    code, out, err = run("catalog", "export", "--catalog", "catalog", "-o", "catalog/sources.yaml")
+    assert (code, out, "one of this command's inputs" in err) == (2, "", True)
+    assert (folder / "catalog/sources.yaml").read_text(encoding="utf-8").startswith("sources:")

@@ -149,12 +149,13 @@ def export(
     from csea.export.catalog import catalog_export, write_catalog_export  # noqa: PLC0415
     from csea.report.build import parse_generated_at  # noqa: PLC0415
 
-    exported = catalog_export(load_catalog(catalog_dir), fmt, parse_generated_at(generated_at))
-    if output is None:
+    catalog = load_catalog(catalog_dir)
+    exported = catalog_export(catalog, fmt, parse_generated_at(generated_at))
+    if output is None or str(output) == "-":
         assert isinstance(exported.data, bytes)
         write_stdout(exported.data.decode("utf-8"))
         return
-    write_catalog_export(fmt, output, exported)
+    write_catalog_export(fmt, output, exported, catalog)
     stderr.print(f"wrote {output} ({fmt}): {exported.note}", markup=False)
 
 

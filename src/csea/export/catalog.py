@@ -49,10 +49,13 @@ def catalog_export(
     )
 
 
-def write_catalog_export(fmt: CatalogExportFormat, output: Path, exported: Exported) -> None:
+def write_catalog_export(
+    fmt: CatalogExportFormat, output: Path, exported: Exported, catalog: Catalog
+) -> None:
     """Write an exported catalogue to ``output`` atomically (its folder made).
 
     Raises:
-        WriteRefusedError: ``output`` is not a regular file or cannot be written.
+        WriteRefusedError: ``output`` is inside the catalogue, not a regular file, or cannot
+            be written.
     """
-    write_export(_FORMATS[fmt], output, exported)
+    write_export(_FORMATS[fmt], output, exported, keep=(catalog.root,) if catalog.root else ())

@@ -4,8 +4,8 @@ Written with python-docx on its default template, on A4. Word files carry dates 
 places: the document properties (created, modified) and the date of every entry of the
 zip file. csea writes none of the first and the zip format's earliest date in the second,
 unless ``generated_at`` is given: then both carry that moment. The template's thumbnail
-picture is left out, and text that XML cannot hold (control characters) is replaced with
-U+FFFD, so whatever a user wrote, the file opens.
+picture is left out, and every text goes through [xml][csea.render.escape.xml] (control
+characters shown escaped), so whatever a user wrote, the file opens.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
 from csea.fileio import ZIP_EPOCH, repeatable_zip
+from csea.render.escape import xml
 from csea.render.outline import (
     PROMPT_LABEL,
     Block,
@@ -40,7 +41,6 @@ from csea.render.outline import (
     Run,
     Table,
     Text,
-    inert,
     runs,
 )
 
@@ -75,7 +75,7 @@ def render_docx(outline: Outline, generated_at: dt.datetime | None = None) -> by
 
 
 def _xml(text: str) -> str:
-    return inert(text)
+    return xml(text)
 
 
 def _page(document: Document) -> None:

@@ -6,8 +6,9 @@ once, as an [Outline][csea.render.outline.Outline]; [csea.render.docx][] and
 so the Word and Markdown forms of a document always say the same thing.
 
 Text in an outline is plain text (from users or the catalogue): each writer makes it
-inert in its own language. A [Prompt][csea.render.outline.Prompt] is what the team still
-has to write, and every writer shows it as such.
+inert with the escaping function of its language ([csea.render.escape][]). A
+[Prompt][csea.render.outline.Prompt] is what the team still has to write, and every writer
+shows it as such.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from csea.render.markdown import escape
-from csea.safetext import visible
+from csea.render.escape import markdown
 
 __all__ = [
     "PROMPT_LABEL",
@@ -32,13 +32,9 @@ __all__ = [
     "Run",
     "Table",
     "Text",
-    "inert",
     "render_outline_markdown",
     "runs",
 ]
-
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
-"""Characters XML cannot hold that [visible][csea.safetext.visible] leaves as they are."""
 
 PROMPT_LABEL = "To complete:"
 """What starts every prompt: the team writes this part, csea does not hold it."""
@@ -58,15 +54,6 @@ class Run:
 
 Text = str | Run | Sequence[str | Run]
 """Text as a string, one run, or runs in order."""
-
-
-def inert(text: str) -> str:
-    r"""Text with control, bidirectional and separator characters shown as escapes (``\x1b``).
-
-    The few other characters XML cannot hold (non-characters, lone surrogates) become U+FFFD,
-    so the text is safe in a terminal, in Markdown and in a Word file alike.
-    """
-    return _NOT_XML.sub("\ufffd", visible(text))
 
 
 def runs(text: Text) -> tuple[Run, ...]:
@@ -153,7 +140,7 @@ class Outline:
 
 
 def _escape(text: str) -> str:
-    return escape(inert(text))
+    return markdown(text)
 
 
 def render_outline_markdown(outline: Outline) -> str:

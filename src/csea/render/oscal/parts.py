@@ -13,7 +13,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from csea.render.markdown import escape
+from csea.render.escape import markdown
 from csea.report.build import generated_moment
 from csea.report.document import ServiceReport
 
@@ -60,7 +60,7 @@ def timestamp(day: dt.date, generated_at: str | None = None) -> str:
 
 def text(words: str) -> str:
     """Catalogue or user text as inert OSCAL markup (Markdown punctuation escaped, one line)."""
-    return escape(words)
+    return markdown(words)
 
 
 def value(words: str) -> str:
