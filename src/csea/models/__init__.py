@@ -28,6 +28,7 @@ from csea.models.evaluation import (
     OrganisationRollup,
     Portfolio,
     Progress,
+    RiskBasis,
     Rollup,
     StatusMove,
 )
@@ -41,6 +42,7 @@ from csea.models.obligation import (
     Question,
 )
 from csea.models.profile import ServiceProfile
+from csea.models.regulator import Regulator, RegulatorKind, RegulatorsFile
 from csea.models.source import Provision, Source, SourcesFile, StatusChange
 from csea.models.uncited import UncitedFile, UncitedProvision
 from csea.models.vocabulary import (
@@ -96,9 +98,13 @@ __all__ = [
     "Progress",
     "Provision",
     "Question",
+    "Regulator",
+    "RegulatorKind",
+    "RegulatorsFile",
     "Relationship",
     "ReviewFlag",
     "ReviewReason",
+    "RiskBasis",
     "RiskLevel",
     "Rollup",
     "Sensitivity",
