@@ -356,6 +356,12 @@ class FindingCode(StrEnum):
         Level.ERROR,
         "an answer for an id the catalogue does not know",
     )
+    UNDECLARED_FACT = (
+        "undeclared-fact",
+        Level.ESCALATES,
+        "the profile does not declare a fact that decides whether obligations apply (they are "
+        "assumed to apply until it does); an error when one of them would be a legal duty",
+    )
     RETIRED_OBLIGATION = (
         "retired-obligation",
         Level.WARNING,
