@@ -142,6 +142,32 @@ def test_a_service_without_children_gets_a_prompt_for_its_access_assessment(tmp_
     )
 
 
+def test_a_profile_silent_about_children_gets_a_prompt_not_a_conclusion(tmp_path: Path) -> None:
+    text = ofcom(*assess(tmp_path, children_likely=None), FilingFormat.MD).decode()
+    assert (
+        "The profile does not say whether children are likely to use the service" in text,
+        "> **To complete:** The children's access assessment, its conclusion, and when." in text,
+        "children are not likely" in text,
+    ) == (True, True, False)
+
+
+@pytest.mark.parametrize(
+    ("document", "profile", "said"),
+    [
+        ("ofcom", {"users": {"AU": 1000}}, "does not say whether the service is offered in the UK"),
+        ("ofcom", {"users": {"AU": 1000}, "not_offered_in": "all others"}, "declares no users"),
+        ("esafety", {"users": {"GB": 1000}}, "does not say whether the service is offered in Aus"),
+        ("esafety", {"users": {"GB": 1000}, "not_offered_in": "all others"}, "declares no users"),
+    ],
+    ids=["uk-not-declared", "uk-ruled-out", "au-not-declared", "au-ruled-out"],
+)
+def test_where_the_service_is_offered_is_said_as_the_profile_says_it(
+    tmp_path: Path, document: str, profile: dict[str, object], said: str
+) -> None:
+    write = ofcom if document == "ofcom" else esafety
+    assert said in write(*assess(tmp_path, **profile), FilingFormat.MD).decode()
+
+
 def test_the_esafety_skeleton_has_every_section_in_order(tmp_path: Path) -> None:
     assert headings(esafety(*assess(tmp_path), FilingFormat.DOCX)) == [
         "1. About this skeleton",

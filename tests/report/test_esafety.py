@@ -48,10 +48,15 @@ def test_each_section_carries_the_obligations_answering_it(tmp_path: Path) -> No
     }
 
 
-def test_a_service_without_australian_users_is_told_so(tmp_path: Path) -> None:
-    catalog, service = assess(tmp_path, users={"GB": 1000})
+def test_a_service_not_offered_in_australia_is_told_so(tmp_path: Path) -> None:
+    catalog, service = assess(tmp_path, users={"GB": 1000}, not_offered_in="all others")
     response = build_notice_response(catalog, service)
     assert (response.au_users, [p.binds for p in response.parts]) == (False, [False, False])
+
+
+def test_a_profile_silent_about_australia_leaves_it_not_declared(tmp_path: Path) -> None:
+    catalog, service = assess(tmp_path, users={"GB": 1000})
+    assert build_notice_response(catalog, service).au_users is None
 
 
 def test_is_bose_finds_the_determination_and_its_amendment() -> None:

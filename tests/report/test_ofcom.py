@@ -70,7 +70,7 @@ def test_why_a_measure_does_not_apply_is_the_failed_condition(tmp_path: Path) ->
     catalog, service = assess(tmp_path)
     c10 = measure(build_ofcom_record(catalog, service), "uk.ofcom.icu", "C10")
     assert (c10.why_not, c10.not_applicable_here) == (
-        ["conditions not met: at least 7,000,000 monthly users in GB (profile: 1,200,000)"],
+        ["the service has 1,200,000 monthly users in GB, not at least 7,000,000"],
         ["BLOCK-02"],
     )
 
@@ -95,9 +95,13 @@ def test_measures_not_taken_in_full_need_an_alternative_measures_record(tmp_path
     assert [m.id for m in code.alternatives_needed] == ["F1", "F1.4"]
 
 
-@pytest.mark.parametrize(("children", "applies"), [(True, True), (False, False)], ids=["yes", "no"])
+@pytest.mark.parametrize(
+    ("children", "applies"),
+    [(True, True), (False, False), (None, None)],
+    ids=["yes", "no", "not-declared"],
+)
 def test_the_childrens_risk_assessment_applies_when_children_are_likely(
-    tmp_path: Path, children: bool, applies: bool
+    tmp_path: Path, children: bool | None, applies: bool | None
 ) -> None:
     catalog, service = assess(tmp_path, children_likely=children)
     record = build_ofcom_record(catalog, service)
@@ -105,6 +109,21 @@ def test_the_childrens_risk_assessment_applies_when_children_are_likely(
         ("illegal_content", True),
         ("children", applies),
     ]
+
+
+@pytest.mark.parametrize(
+    ("profile", "uk_users"),
+    [
+        ({"users": {"GB": 1000}}, True),
+        ({"users": {"AU": 1000}}, None),
+        ({"users": {"AU": 1000}, "not_offered_in": "all others"}, False),
+    ],
+    ids=["gb-users", "uk-not-declared", "uk-ruled-out"],
+)
+def test_uk_users_are_yes_no_or_not_declared(
+    tmp_path: Path, profile: dict[str, object], uk_users: bool | None
+) -> None:
+    assert build_ofcom_record(*assess(tmp_path, **profile)).uk_users is uk_users
 
 
 def test_the_risk_assessments_show_the_obligations_cited_to_ss9_and_11(tmp_path: Path) -> None:

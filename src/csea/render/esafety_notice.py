@@ -104,7 +104,15 @@ def _about(response: NoticeResponse) -> list[Block]:
         "answer it, with their status and evidence.",
         response.catalog,
     )
-    if not response.au_users:
+    if response.au_users is None:
+        blocks.append(
+            Note(
+                "The profile does not say whether the service is offered in Australia, so csea "
+                "cannot tell whether any expectation binds it; declare its Australian users, or "
+                "rule Australia out, in the profile."
+            )
+        )
+    elif not response.au_users:
         blocks.append(
             Note(
                 "The profile declares no users in Australia, so no expectation binds the service "
@@ -114,7 +122,7 @@ def _about(response: NoticeResponse) -> list[Block]:
     return blocks
 
 
-def _part(number: int, part: NoticePart, au_users: bool) -> list[Block]:
+def _part(number: int, part: NoticePart, au_users: bool | None) -> list[Block]:
     answered = sum(1 for s in part.sections if s.provision.answered_by)
     blocks: list[Block] = [
         Heading(f"{number}. {part.title}"),

@@ -97,7 +97,15 @@ def _about(record: OfcomRecord) -> list[Block]:
         "their status, dates and evidence.",
         record.catalog,
     )
-    if not record.uk_users:
+    if record.uk_users is None:
+        blocks.append(
+            Note(
+                "The profile does not say whether the service is offered in the UK, so csea "
+                "cannot tell whether any code measure binds it; declare its UK users, or rule "
+                "the UK out, in the profile."
+            )
+        )
+    elif not record.uk_users:
         blocks.append(
             Note(
                 "The profile declares no users in the UK, so no code measure binds the service "
@@ -131,6 +139,15 @@ def _risk_assessments(record: OfcomRecord) -> list[Block]:
 def _risk_assessment(record: OfcomRecord, assessment: RiskAssessmentRecord) -> list[Block]:
     if assessment.kind == "children":
         heading = Heading("3.2 Children's risk assessment (s.11)", 2)
+        if assessment.applies is None:
+            return [
+                heading,
+                Paragraph(
+                    "The profile does not say whether children are likely to use the service, "
+                    "so csea cannot tell whether a children's risk assessment is needed."
+                ),
+                Prompt("The children's access assessment, its conclusion, and when."),
+            ]
         if not assessment.applies:
             return [
                 heading,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from csea.catalog.conditions import has_users_in
+from csea.catalog.facts import Known, ProfileFacts
 from csea.evaluation.files import AssessedService
 from csea.models import Catalog
 from csea.models.base import CseaModel
@@ -88,8 +88,8 @@ class NoticeResponse(Filing):
 
     record_format: Literal["csea-esafety-notice/1"] = "csea-esafety-notice/1"
     """The version of this layout."""
-    au_users: bool
-    """Whether the profile declares users in Australia."""
+    au_users: Known
+    """Whether the service is offered in Australia; None when the profile does not say."""
     parts: list[NoticePart]
     """Every Determination source in the catalogue, in catalogue order."""
 
@@ -138,7 +138,7 @@ def build_notice_response(
         redacted=redact,
         catalog=document.catalog,
         summary=report.summary,
-        au_users=has_users_in(service.evaluation.profile, "AU"),
+        au_users=ProfileFacts(service.evaluation.profile).offered_in("AU"),
         parts=parts,
     )
 

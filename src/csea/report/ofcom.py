@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from csea.catalog.conditions import has_users_in
+from csea.catalog.facts import Known, ProfileFacts
 from csea.evaluation.files import AssessedService
 from csea.models import Catalog, SourceKind
 from csea.models.base import CseaModel
@@ -59,9 +59,10 @@ class RiskAssessmentRecord(CseaModel):
     """Illegal content (s.9) or children's (s.11) risk assessment."""
     section: str
     """The Act's section that sets the duty."""
-    applies: bool
+    applies: Known
     """Whether the duty applies: always for illegal content; for the children's risk
-    assessment, when the profile says children are likely to use the service."""
+    assessment, when the profile says children are likely to use the service (None: the
+    profile does not say)."""
     answered_by: list[Answering] = Field(default_factory=list)
     """The applicable obligations cited to that section, with the team's answers."""
 
@@ -102,8 +103,8 @@ class OfcomRecord(Filing):
 
     record_format: Literal["csea-ofcom-record/1"] = "csea-ofcom-record/1"
     """The version of this layout."""
-    uk_users: bool
-    """Whether the profile declares users in the UK (GB)."""
+    uk_users: Known
+    """Whether the service is offered in the UK (GB); None when the profile does not say."""
     search: bool
     """Whether the service is also a search service (s.34 sets its record-keeping duties)."""
     risk_assessments: list[RiskAssessmentRecord]
@@ -160,7 +161,7 @@ def build_ofcom_record(
         redacted=redact,
         catalog=document.catalog,
         summary=report.summary,
-        uk_users=has_users_in(profile, "GB"),
+        uk_users=ProfileFacts(profile).offered_in("GB"),
         search="search" in report.summary.kinds,
         risk_assessments=[
             RiskAssessmentRecord(
