@@ -90,6 +90,7 @@ citations:
     provision: p1
     relationship: equivalent
     verification: verified
+    note: Read in the gov.uk overview of the Voluntary Principles, principle 1.
 measures:
   - id: hash-matching
     name: Perceptual hash matching
@@ -111,6 +112,7 @@ citations:
     provision: p3
     relationship: part_of
     verification: verified
+    note: Read in the gov.uk overview of the Voluntary Principles, principle 3.
 """
 
 CatalogFactory = Callable[..., Path]

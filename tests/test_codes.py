@@ -97,7 +97,13 @@ def test_codes_are_unique_and_explained(codes: type[ProblemCode] | type[FindingC
 
 def test_warnings_are_only_the_declared_ones() -> None:
     warnings = sorted(c.value for c in ProblemCode if c.severity is Severity.WARNING)
-    assert warnings == ["cited-but-listed-uncited", "duplicate-citation", "unexpected-file"]
+    assert warnings == [
+        "cited-but-listed-uncited",
+        "duplicate-citation",
+        "unexpected-file",
+        "verification-inconsistent",
+        "verified-without-locator",
+    ]
 
 
 def test_escalating_codes_are_errors_on_a_legal_duty_and_warnings_otherwise() -> None:

@@ -30,6 +30,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("report", ("csea.report",)),
     ("schemas", ("csea.schemas",)),
     ("render", ("csea.render",)),
+    ("workbook", ("csea.workbook",)),
+    ("export", ("csea.export",)),
     ("cli", ("csea.cli", "csea.__main__")),
     ("site", ("csea.site",)),
 ]

@@ -141,6 +141,21 @@ class ProblemCode(StrEnum):
         Severity.WARNING,
         "a provision in uncited.yaml that an obligation cites",
     )
+    VERIFIED_WITHOUT_LOCATOR = (
+        "verified-without-locator",
+        Severity.WARNING,
+        "a citation marked verified whose note does not say where the provision's text was read",
+    )
+    VERIFICATION_INCONSISTENT = (
+        "verification-inconsistent",
+        Severity.WARNING,
+        "one provision cited at different verification levels, or above its own level",
+    )
+    STATUS_CONTRADICTS_TIMELINE = (
+        "status-contradicts-timeline",
+        Severity.ERROR,
+        "a recorded status that its own dates contradict on the catalogue's release date",
+    )
     # Options of a command
     UNKNOWN_ROLLUP = "unknown-rollup", Severity.ERROR, "explain_score: no roll-up has that id"
     UNKNOWN_SCHEMA = "unknown-schema", Severity.ERROR, "csea schema: no schema has that name"
@@ -200,6 +215,17 @@ class ProblemCode(StrEnum):
         "the assessment, or the profile it names, is not in that commit",
     )
     GIT_FAILED = "git-failed", Severity.ERROR, "git failed for another reason (its message follows)"
+    # Exports and workbooks (csea export, csea import)
+    UNKNOWN_EXPORT_FORMAT = (
+        "unknown-export-format",
+        Severity.ERROR,
+        "csea export: an unknown --format, or an output name that does not tell the format",
+    )
+    SPREADSHEET_TEXT = (
+        "spreadsheet-text",
+        Severity.ERROR,
+        "csea export: text a spreadsheet cannot hold (a control character, or too long)",
+    )
 
 
 class Level(StrEnum):

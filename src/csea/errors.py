@@ -54,11 +54,15 @@ class Problem(BaseModel):
     """The obligation, source or answer the problem is in."""
     field: str | None = None
     """Dotted path to the field (``citations.0.provision``)."""
+    cell: str | None = None
+    """In a workbook: the sheet and cell (``Answers!D17``), shown as ``file!Sheet!D17``."""
     severity: Severity = Severity.ERROR
     """Errors make input unusable; warnings do not."""
 
     def location(self) -> str:
-        """``file:line:column`` with whatever parts are known."""
+        """``file:line:column`` (or ``file!Sheet!D17`` in a workbook) with the parts known."""
+        if self.cell is not None:
+            return f"{self.file or '<input>'}!{self.cell}"
         parts = [self.file or "<input>"]
         if self.line is not None:
             parts.append(str(self.line))

@@ -31,8 +31,8 @@ __all__ = ["display_path", "dumps_json", "refuse_unreadable", "write_atomic"]
 T = TypeVar("T")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically, keeping the existing file's permissions.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8), or bytes, to ``path`` atomically, keeping the file's permissions.
 
     Raises:
         WriteRefusedError: The file could not be written; the original, if any, is unchanged
@@ -48,7 +48,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise _refused(path, error) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp_name, mode)

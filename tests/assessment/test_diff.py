@@ -34,6 +34,11 @@ answers:
     justification: No messaging yet.
   GROOM-07:
     status: planned
+  LIVE-01:
+    status: not_implemented
+    accepted_by: Head of Safety
+    accepted_on: 2026-03-01
+    notes: Reviewed yearly.
 """
 
 NEW = """\
@@ -58,6 +63,11 @@ answers:
     status: not_assessed
   GROOM-05:
     status: not_assessed
+  LIVE-01:
+    status: not_implemented
+    accepted_by: Chief Risk Officer
+    accepted_on: 2026-10-01
+    notes: Reviewed yearly by the board.
 """
 
 AS_OF = dt.date(2026, 12, 1)
@@ -131,8 +141,20 @@ def test_every_kind_of_change_in_catalogue_order(
         _change("BLOCK-02", videos, DiffKind.STATUS_DOWN, "implemented", "planned"),
         _change("BLOCK-02", videos, DiffKind.DUE_CHANGED, None, "2027-02-01"),
         _change("GROOM-01", defaults, DiffKind.STATUS_CHANGED, "not_applicable", "not_assessed"),
+        _change("GROOM-01", defaults, DiffKind.JUSTIFICATION_CHANGED, "No messaging yet.", None),
         _change("GROOM-05", None, DiffKind.ADDED, None, "not_assessed", "answer added"),
         _change("GROOM-07", None, DiffKind.REMOVED, "planned", None, "answer removed"),
+        _change(
+            "LIVE-01", None, DiffKind.ACCEPTED_BY_CHANGED, "Head of Safety", "Chief Risk Officer"
+        ),
+        _change("LIVE-01", None, DiffKind.ACCEPTED_ON_CHANGED, "2026-03-01", "2026-10-01"),
+        _change(
+            "LIVE-01",
+            None,
+            DiffKind.NOTES_CHANGED,
+            "Reviewed yearly.",
+            "Reviewed yearly by the board.",
+        ),
     ]
     assert [c.kind for c in diff.regressions] == [
         DiffKind.EVIDENCE_REMOVED,

@@ -77,12 +77,12 @@ def test_cross_file_problems_are_all_reported(make_catalog: CatalogFactory) -> N
     assert _problems(root) == [
         ("unknown-provision", "BLOCK-01.yaml", 12, "BLOCK-01"),
         ("unknown-source", "BLOCK-01.yaml", 15, "BLOCK-01"),
-        ("unknown-obligation", "BLOCK-01.yaml", 26, "BLOCK-01"),
+        ("unknown-obligation", "BLOCK-01.yaml", 27, "BLOCK-01"),
         ("duplicate-id", "BLOCK-02.yaml", 1, "BLOCK-01"),
         ("file-name", "BLOCK-02.yaml", 1, "BLOCK-01"),
-        ("unknown-obligation", "BLOCK-02.yaml", 26, "BLOCK-01"),
+        ("unknown-obligation", "BLOCK-02.yaml", 27, "BLOCK-01"),
         ("wrong-folder", "BLOCK-03.yaml", 2, "BLOCK-03"),
-        ("unknown-obligation", "BLOCK-03.yaml", 26, "BLOCK-03"),
+        ("unknown-obligation", "BLOCK-03.yaml", 27, "BLOCK-03"),
     ]
 
 

@@ -96,14 +96,15 @@ def test_diff_markdown(run: Runner, pair: tuple[Path, Path], catalog_dir: Path) 
         "",
         "**Summary:** 1 added, 1 removed, 1 status up, 1 status down, 1 status changed, 1 "
         "evidence added, 1 evidence removed, 1 evidence updated, 1 evidence expired, 1 owner "
-        "changed, 2 due changed.",
+        "changed, 2 due changed, 1 accepted by changed, 1 accepted on changed, 1 justification "
+        "changed, 1 notes changed.",
     ]
     assert out.splitlines()[6:9] == [
         "| Obligation | Title | Change | Old | New | Detail |",
         "|---|---|---|---|---|---|",
         "| BLOCK-01 | Hash-match known images | status up | partial | implemented |  |",
     ]
-    assert len(out.splitlines()) == 20
+    assert len(out.splitlines()) == 24
 
 
 def test_diff_json(run: Runner, pair: tuple[Path, Path], catalog_dir: Path) -> None:
@@ -116,12 +117,12 @@ def test_diff_json(run: Runner, pair: tuple[Path, Path], catalog_dir: Path) -> N
         2,
     )
     assert data["changes"][-1] == {
-        "obligation_id": "GROOM-07",
+        "obligation_id": "LIVE-01",
         "title": None,
-        "kind": "removed",
-        "old": "planned",
-        "new": None,
-        "detail": "answer removed",
+        "kind": "notes_changed",
+        "old": "Reviewed yearly.",
+        "new": "Reviewed yearly by the board.",
+        "detail": "",
     }
 
 
@@ -130,7 +131,8 @@ def test_diff_table(run: Runner, pair: tuple[Path, Path], catalog_dir: Path) -> 
     assert code == 0
     assert out.splitlines()[-1] == (
         "1 added, 1 removed, 1 status up, 1 status down, 1 status changed, 1 evidence added, 1 "
-        "evidence removed, 1 evidence updated, 1 evidence expired, 1 owner changed, 2 due changed"
+        "evidence removed, 1 evidence updated, 1 evidence expired, 1 owner changed, 2 due changed, "
+        "1 accepted by changed, 1 accepted on changed, 1 justification changed, 1 notes changed"
     )
     assert "BLOCK-01" in out
 

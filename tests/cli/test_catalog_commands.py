@@ -128,7 +128,7 @@ def test_validate_reports_every_problem_with_file_and_line(make_catalog: Catalog
     )
     assert any(
         line.endswith(
-            "BLOCK-01.yaml:26:11: error [unknown-obligation] BLOCK-01 related.0: "
+            "BLOCK-01.yaml:27:11: error [unknown-obligation] BLOCK-01 related.0: "
             "related id GROOM-09 does not exist"
         )
         for line in lines

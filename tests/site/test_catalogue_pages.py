@@ -136,7 +136,8 @@ def test_an_obligation_without_conditions_applies_to_every_service(
         "**Applies when:** every service.\n\n"
         "**Citations** (the provisions it answers to):\n\n"
         "- `[V]` verified: [Voluntary Principles](../sources/vol.vp2020.md), "
-        "[p3](../sources/vol.vp2020.md#p-p3) (Combat grooming); part of; voluntary principle\n"
+        "[p3](../sources/vol.vp2020.md#p-p3) (Combat grooming); part of; voluntary principle. "
+        "*Read in the gov.uk overview of the Voluntary Principles, principle 3.*\n"
     )
 
 

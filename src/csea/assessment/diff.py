@@ -7,9 +7,10 @@ Statuses are ordered from strongest to weakest::
 A move along that order is *up* or *down*; a move to or from ``not_applicable`` is a
 *status change* with no direction. Evidence is matched by its location (URL or path):
 added, removed, updated (same location, other details), and expired (in the new
-assessment, with an expiry before the date asked). Owner and due-date changes are
-listed too, and answers present in only one of the two (for instance added by a
-catalogue update, which the detail says when the change log shows it).
+assessment, with an expiry before the date asked). Changes of owner, due date, who
+accepted a risk and when, justification and notes are listed too, and answers present
+in only one of the two (for instance added by a catalogue update, which the detail
+says when the change log shows it).
 """
 
 from __future__ import annotations
@@ -68,6 +69,14 @@ class DiffKind(StrEnum):
     """Another owner."""
     DUE_CHANGED = "due_changed"
     """Another due date."""
+    ACCEPTED_BY_CHANGED = "accepted_by_changed"
+    """Another person accepted the risk (or nobody now)."""
+    ACCEPTED_ON_CHANGED = "accepted_on_changed"
+    """Another date of the risk acceptance."""
+    JUSTIFICATION_CHANGED = "justification_changed"
+    """Another justification for not applicable."""
+    NOTES_CHANGED = "notes_changed"
+    """Other notes."""
 
 
 _REGRESSIONS = {DiffKind.STATUS_DOWN, DiffKind.EVIDENCE_REMOVED, DiffKind.EVIDENCE_EXPIRED}
@@ -225,6 +234,12 @@ def _answer_changes(
         *_evidence_changes(oid, old.evidence, new.evidence, as_of),
         *_field_change(oid, DiffKind.OWNER_CHANGED, old.owner, new.owner),
         *_field_change(oid, DiffKind.DUE_CHANGED, _day(old.due), _day(new.due)),
+        *_field_change(oid, DiffKind.ACCEPTED_BY_CHANGED, old.accepted_by, new.accepted_by),
+        *_field_change(
+            oid, DiffKind.ACCEPTED_ON_CHANGED, _day(old.accepted_on), _day(new.accepted_on)
+        ),
+        *_field_change(oid, DiffKind.JUSTIFICATION_CHANGED, old.justification, new.justification),
+        *_field_change(oid, DiffKind.NOTES_CHANGED, old.notes, new.notes),
     ]
 
 

@@ -24,12 +24,14 @@ def merged_answer(parts: Sequence[tuple[str, Answer]], flag: ReviewFlag) -> Answ
     """Combine answers (with the ids they came from) into one, flagged for review."""
     answers = [answer for _, answer in parts]
     dues = [a.due for a in answers if a.due is not None]
+    accepted = [a.accepted_on for a in answers if a.accepted_on is not None]
     return Answer(
         status=_weakest(a.status for a in answers),
         owner=_joined(a.owner for a in answers),
         evidence=_unique(e for a in answers for e in a.evidence),
         due=max(dues) if dues else None,
         accepted_by=_joined(a.accepted_by for a in answers),
+        accepted_on=max(accepted) if accepted else None,
         justification=_joined(a.justification for a in answers),
         notes=_notes(parts),
         indicators=_unique(i for a in answers for i in a.indicators),

@@ -9,6 +9,7 @@ with the codes it may emit (``@CHECKS.rule(ProblemCode.X)``), declaring any new 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from csea.catalog.files import CatalogFiles, Loaded
 from csea.codes import ProblemCode, RuleSet
 from csea.errors import Problem
-from csea.models import ChangeKind, Obligation, Source
+from csea.models import ChangeKind, Obligation, Source, SourceStatus, Verification
 from csea.yamlio.reader import YamlDocument
 
 __all__ = ["CHECKS"]
@@ -372,3 +373,130 @@ def uncited_consistent(files: CatalogFiles) -> Iterator[Problem]:
                 f"{entry.source} {entry.provision} is cited by {', '.join(citing)}; remove it from uncited.yaml",
                 entry.source,
             )
+
+
+_LOCATOR = re.compile(r"\b(?:read|checked)\s+(?:in|at|against|on)\b", re.IGNORECASE)
+"""How a note says where a provision's text was read ("Read in legislation.gov.uk, s.66")."""
+
+_NOT_YET = (SourceStatus.PROPOSED, SourceStatus.ADOPTED_NOT_IN_FORCE)
+
+
+def _certainty(level: Verification) -> int:
+    """0 for verified, 1 for secondary, 2 for unverified (the declaration order)."""
+    return list(Verification).index(level)
+
+
+@CHECKS.rule(ProblemCode.VERIFIED_WITHOUT_LOCATOR, ProblemCode.VERIFICATION_INCONSISTENT)
+def verification_honest(files: CatalogFiles) -> Iterator[Problem]:
+    """A verified citation says where its provision was read; a provision has one level.
+
+    A citation marked ``verified`` must carry, in its note, where the provision's own text
+    was read ("Read in <document>, <locator>."). The same (source, provision) must not be
+    verified in one obligation and secondary or unverified in another, and no citation may be
+    more certain than its provision's own entry in ``sources.yaml``.
+    """
+    sources = {s.model.id: s.model for s in files.sources}
+    cited: dict[tuple[str, str], list[tuple[Loaded[Obligation], int]]] = defaultdict(list)
+    for loaded in files.obligations:
+        for i, citation in enumerate(loaded.model.citations):
+            cited[(citation.source, citation.provision)].append((loaded, i))
+    for (source_id, provision_id), uses in cited.items():
+        levels = {loaded.model.citations[i].verification for loaded, i in uses}
+        best = min(levels, key=_certainty)
+        source = sources.get(source_id)
+        provision = source.provision(provision_id) if source is not None else None
+        for loaded, i in uses:
+            citation = loaded.model.citations[i]
+            where: list[str | int] = ["citations", i, "verification"]
+            if citation.verification is Verification.VERIFIED and not _LOCATOR.search(
+                citation.note or ""
+            ):
+                yield _at(
+                    loaded.doc,
+                    where,
+                    ProblemCode.VERIFIED_WITHOUT_LOCATOR,
+                    f"{source_id} {provision_id} is marked verified but its note does not say "
+                    "where the provision's own text was read; add 'Read in <document>, "
+                    "<locator>.' or lower it to secondary",
+                    loaded.model.id,
+                )
+            if citation.verification is not best:
+                others = sorted(
+                    {
+                        other.model.id
+                        for other, j in uses
+                        if other.model.citations[j].verification is best
+                    }
+                )
+                yield _at(
+                    loaded.doc,
+                    where,
+                    ProblemCode.VERIFICATION_INCONSISTENT,
+                    f"{source_id} {provision_id} is {citation.verification} here but {best} in "
+                    f"{', '.join(others)}; one provision has one level across the catalogue",
+                    loaded.model.id,
+                )
+            if provision is not None and _certainty(citation.verification) < _certainty(
+                provision.verification
+            ):
+                yield _at(
+                    loaded.doc,
+                    where,
+                    ProblemCode.VERIFICATION_INCONSISTENT,
+                    f"{source_id} {provision_id} is {citation.verification} here but only "
+                    f"{provision.verification} in sources.yaml; a citation is never more certain "
+                    "than its provision",
+                    loaded.model.id,
+                )
+
+
+@CHECKS.rule(ProblemCode.STATUS_CONTRADICTS_TIMELINE)
+def status_matches_dates(files: CatalogFiles) -> Iterator[Problem]:
+    """On the catalogue's release date, each recorded status agrees with its own dates.
+
+    A source's ``status`` must be what its timeline gives on the date in ``catalog.yaml``
+    (a commencement or lapse dated after the release date cannot be the status yet); a
+    provision marked proposed or not in force must not carry an ``in_force`` date already
+    past, one marked in force must not carry a future one, and a source recorded as not yet
+    in force must not have a provision whose own commencement has passed.
+    """
+    if files.header is None:
+        return
+    day = files.header.model.date
+    for loaded in files.sources:
+        source, doc = loaded.model, loaded.doc
+        base: list[str | int] = ["sources", loaded.index]
+        dated = source.status_on(day)
+        if source.timeline and dated != source.status:
+            yield _at(
+                doc,
+                [*base, "status"],
+                ProblemCode.STATUS_CONTRADICTS_TIMELINE,
+                f"{source.id} is recorded as {source.status} but its timeline gives "
+                f"{dated or 'no status yet'} on {day}, the catalogue's release date",
+                source.id,
+            )
+        for pindex, provision in enumerate(source.provisions):
+            start = provision.in_force
+            if start is None:
+                continue
+            where = [*base, "provisions", pindex, "in_force"]
+            own = provision.status
+            if own in _NOT_YET and start <= day:
+                message = (
+                    f"{source.id} {provision.id} is recorded as {own} but its in_force date "
+                    f"{start} is on or before {day}, the catalogue's release date"
+                )
+            elif own is SourceStatus.IN_FORCE and start > day:
+                message = (
+                    f"{source.id} {provision.id} is recorded as in_force but its in_force date "
+                    f"{start} is after {day}, the catalogue's release date"
+                )
+            elif own is None and source.status in _NOT_YET and start <= day:
+                message = (
+                    f"{source.id} is recorded as {source.status} but its provision {provision.id} "
+                    f"came into force on {start}, before {day}, the catalogue's release date"
+                )
+            else:
+                continue
+            yield _at(doc, where, ProblemCode.STATUS_CONTRADICTS_TIMELINE, message, source.id)

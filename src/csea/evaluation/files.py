@@ -35,6 +35,8 @@ class AssessedService:
     """The evaluation (it also keeps the applicability verdicts it was computed from)."""
     answers: Mapping[str, Answer] = field(default_factory=dict)
     """The assessment's answers by obligation id."""
+    source: LoadedAssessment | None = None
+    """The assessment file it was read from (with its profile), when it was read from one."""
 
 
 class AssessedFiles(Sequence[AssessedService]):
@@ -96,6 +98,7 @@ def assess_files(
                 previous=before,
             ),
             one.assessment.answers,
+            one,
         )
         for one in loaded
     ]

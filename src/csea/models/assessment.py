@@ -147,6 +147,8 @@ class Answer(CseaModel):
     """For planned and partial: when it will be in place."""
     accepted_by: str | None = None
     """For not_implemented: who accepted the risk."""
+    accepted_on: dt.date | None = None
+    """For not_implemented: when the risk was accepted."""
     justification: str | None = None
     """For not_applicable: why it does not apply (required)."""
     notes: str | None = None

@@ -72,6 +72,10 @@ class ServiceKind(StrEnum):
     """A service that generates images, video, audio or text with AI models."""
     APP_STORE = "app_store"
     """An app store or app distribution service."""
+    OPERATING_SYSTEM = "operating_system"
+    """A device maker or operating system provider whose software sets up user accounts and can
+    pass an age signal to apps (California's Digital Age Assurance Act calls these operating
+    system providers; Australia's industry codes cover them as equipment providers)."""
     WEB_HOSTING = "web_hosting"
     """Web or infrastructure hosting for third-party sites."""
     INTERNET_ACCESS = "internet_access"
@@ -119,6 +123,9 @@ class Feature(StrEnum):
     """Users' location can be shown to other users."""
     AI_GENERATION = "ai_generation"
     """Users can generate images or video with AI tools on the service."""
+    AI_CHATBOT = "ai_chatbot"
+    """Users can hold open-ended text conversations with an AI chatbot or AI companion on the
+    service (a general assistant, a character or companion bot)."""
     AGE_ASSURANCE = "age_assurance"
     """The service already has a means of determining or estimating users' ages."""
 

@@ -10,7 +10,7 @@ free-text field (messages, titles, descriptions) is scrubbed of them. The result
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from csea.report.document import (
@@ -21,7 +21,7 @@ from csea.report.document import (
     ServiceReport,
 )
 
-__all__ = ["REDACTED", "redact", "secrets_of"]
+__all__ = ["REDACTED", "redact", "scrubber", "secrets_of"]
 
 REDACTED = "[redacted]"
 """What replaces a removed string inside generated text."""
@@ -32,9 +32,22 @@ _FREE_TEXT = frozenset({"message", "title", "description"})
 
 def secrets_of(document: ReportDocument) -> list[str]:
     """Every string redaction removes, longest first, without repeats."""
-    found: set[str] = set()
-    for report in document.reports:
-        found.update(s.strip() for s in _report_secrets(report) if s and s.strip())
+    return _ordered(s for report in document.reports for s in _report_secrets(report))
+
+
+def scrubber(secrets: Iterable[str | None]) -> Callable[[str], str]:
+    """A function that replaces every one of ``secrets`` in a text with ``[redacted]``.
+
+    Other outputs that redact (the assessment workbook) scrub their free text with it,
+    so they remove exactly what a redacted report removes.
+    """
+    pattern = _pattern(_ordered(secrets))
+    return (lambda text: text) if pattern is None else (lambda text: pattern.sub(REDACTED, text))
+
+
+def _ordered(secrets: Iterable[str | None]) -> list[str]:
+    """The secrets, stripped, longest first, without repeats or empty ones."""
+    found = {s.strip() for s in secrets if s and s.strip()}
     return sorted(found, key=lambda s: (-len(s), s))
 
 
