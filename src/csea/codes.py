@@ -162,6 +162,11 @@ class ProblemCode(StrEnum):
     UNKNOWN_VIEW = "unknown-view", Severity.ERROR, "report --view: neither pillar nor source:<id>"
     BAD_PREVIOUS = "bad-previous", Severity.ERROR, "report --previous: not one earlier assessment"
     BAD_TIMESTAMP = "bad-timestamp", Severity.ERROR, "report --generated-at: not a timestamp"
+    BAD_SELECTION = (
+        "bad-selection",
+        Severity.ERROR,
+        "check --only or --code: not a finding level or a finding code",
+    )
     # Assessments
     PROFILE_UNUSABLE = (
         "profile-unusable",

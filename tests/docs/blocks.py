@@ -12,6 +12,12 @@
 - ``yaml`` / ``json`` blocks with ``title="NAME"`` write that file;
   ``<!-- docs-test: merge FILE -->`` merges the block into FILE (a person filling in answers);
   ``<!-- docs-test: validate KIND -->`` validates the block as a file of that kind.
+- ``<!-- docs-test: ci [COMMAND=N ...] -->`` before a CI file (a GitHub Actions workflow or
+  a ``.gitlab-ci.yml``): its shell lines (each step's ``run``; each job's ``before_script``,
+  ``script`` and ``after_script``) run in order as above, against the page's folder, which
+  the page has made a git repository; ``csea COMMAND`` lines must exit N (``check=1`` when
+  the example still has errors), other ``csea`` lines 0. Lines that install csea are not run
+  here (the release test runs the documented installs).
 """
 
 from __future__ import annotations
@@ -131,9 +137,21 @@ class PageRun:
             model = schema_model(directive[1])
             model.model_validate(YAML(typ="safe", pure=True).load(block.text))
         if block.title is not None:
+            (self.cwd / block.title).parent.mkdir(parents=True, exist_ok=True)
             (self.cwd / block.title).write_text(block.text, encoding="utf-8")
         if directive[:1] == ["merge"]:
             _merge_into(self.cwd / directive[1], block.text)
+        if directive[:1] == ["ci"]:
+            self._ci(block, dict(word.split("=") for word in directive[1:]))
+
+    def _ci(self, block: Block, exits: dict[str, str]) -> None:
+        lines = [line.strip() for line in _ci_lines(YAML(typ="safe", pure=True).load(block.text))]
+        assert lines, f"{block.where}: a CI file with no commands"
+        for line in (line for line in lines if line and not line.startswith("#")):
+            words = shlex.split(line)
+            if not _installs_csea(words):
+                expected = int(exits.get(words[1], "0")) if words[0] == "csea" else 0
+                self._command(block, words, expected)
 
     def _shell(self, block: Block) -> None:
         directive = (block.directive or "exit 0").split()
@@ -199,6 +217,23 @@ _GIT_ENV = {
     "GIT_COMMITTER_DATE": f"{TODAY}T09:00:00+00:00",
 }
 """What a documented ``git`` command runs with: a fixed author and date, no user configuration."""
+
+
+def _ci_lines(pipeline: dict[str, Any]) -> list[str]:
+    """Every shell line of a GitHub Actions workflow or a GitLab CI file, in order."""
+    scripts: list[str] = []
+    for name, job in pipeline.items():
+        if not isinstance(job, dict) or name == "variables":
+            continue
+        if name == "jobs":
+            return [line for job in job.values() for step in job["steps"] for line in _run(step)]
+        for key in ("before_script", "script", "after_script"):
+            scripts += [line for item in job.get(key, []) for line in item.splitlines()]
+    return scripts
+
+
+def _run(step: dict[str, Any]) -> list[str]:
+    return str(step.get("run", "")).splitlines()
 
 
 def _installs_csea(words: list[str]) -> bool:

@@ -14,8 +14,9 @@ import typer
 from rich.console import Console
 
 from csea.clock import today
-from csea.errors import CseaError, InputError
-from csea.render.view import PLAIN_WIDTH, Line, Part, Styled
+from csea.errors import CseaError, InputError, WriteRefusedError
+from csea.fileio import write_atomic
+from csea.render.view import PLAIN_WIDTH, Line, Part, Styled, as_text
 
 __all__ = [
     "CatalogOption",
@@ -28,6 +29,7 @@ __all__ = [
     "handle_errors",
     "out",
     "stderr",
+    "write_output",
     "write_stdout",
 ]
 
@@ -152,3 +154,21 @@ def emit(parts: Sequence[Part]) -> None:
                 out.print(renderable)
         else:
             out.print(part)
+
+
+def write_output(output: Path, parts: Sequence[Part]) -> None:
+    """Write rendered text to ``output`` atomically, making its folder first; say so on stderr.
+
+    Raises:
+        WriteRefusedError: The folder cannot be made or the file cannot be written.
+    """
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise WriteRefusedError(
+            f"could not write {output}: cannot create the folder {output.parent} ({reason}); "
+            "nothing was changed"
+        ) from None
+    write_atomic(output, as_text(parts))
+    stderr.print(f"wrote {output}", markup=False)

@@ -16,13 +16,10 @@ from csea.cli._shared import (
     as_of_option,
     emit,
     handle_errors,
-    stderr,
+    write_output,
 )
-from csea.errors import WriteRefusedError
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.fileio import write_atomic
 from csea.render.report import ReportFormat, ReportView
-from csea.render.view import Part, as_text
 
 __all__ = ["register"]
 
@@ -113,30 +110,7 @@ def report(
     if output is None:
         emit(parts)
     else:
-        _write(output, parts)
-
-
-def _write(output: Path, parts: list[Part]) -> None:
-    """Write the report to ``output`` atomically, making its folder first."""
-    _make_parent(output)
-    write_atomic(output, as_text(parts))
-    stderr.print(f"wrote {output}", markup=False)
-
-
-def _make_parent(output: Path) -> None:
-    """Create the folder ``-o`` writes into.
-
-    Raises:
-        WriteRefusedError: The folder cannot be made (a file is in the way, no permission).
-    """
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise WriteRefusedError(
-            f"could not write {output}: cannot create the folder {output.parent} ({reason}); "
-            "nothing was changed"
-        ) from None
+        write_output(output, parts)
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,7 @@ from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS, evaluate
 from csea.evaluation.portfolio import evaluate_portfolio
+from csea.evaluation.selection import FindingSelection
 from csea.models import Answer, Catalog, Evaluation, Portfolio
 
 __all__ = ["AssessedFiles", "AssessedService", "assess_files", "evaluate_files", "rolled_up"]
@@ -111,19 +112,22 @@ def evaluate_files(
     *,
     as_of: dt.date,
     max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
+    selection: FindingSelection | None = None,
 ) -> Portfolio:
     """Load, check and evaluate several assessment files, then roll them up.
 
-    The portfolio of [assess_files][csea.evaluation.files.assess_files].
+    The portfolio of [assess_files][csea.evaluation.files.assess_files], with only the
+    findings ``selection`` keeps (``csea check --only``, ``--code``; default: all).
 
     Raises:
         InputError: Any file (or the profile it names) is missing or invalid, was made
             against another catalogue version, or assesses a service another file
             already assesses; the problems of every file are reported together.
     """
-    return assess_files(
+    portfolio = assess_files(
         catalog, paths, as_of=as_of, max_evidence_age_days=max_evidence_age_days
     ).portfolio
+    return (selection or FindingSelection()).apply(portfolio)
 
 
 def rolled_up(catalog: Catalog, services: Sequence[AssessedService]) -> Portfolio:

@@ -24,6 +24,7 @@ from rich.console import Console, ConsoleRenderable, RenderableType
 
 __all__ = [
     "PLAIN_WIDTH",
+    "CheckFormat",
     "CrosswalkFormat",
     "DiffFormat",
     "Line",
@@ -55,6 +56,17 @@ class TableJsonFormat(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+
+
+class CheckFormat(StrEnum):
+    """What ``check`` found: a table, JSON, or what CI systems read (``check``)."""
+
+    TABLE = "table"
+    JSON = "json"
+    JUNIT = "junit"
+    """JUnit XML, for test-report dashboards."""
+    SARIF = "sarif"
+    """SARIF 2.1.0, for code hosts that annotate files in pull requests."""
 
 
 class TextFormat(StrEnum):
