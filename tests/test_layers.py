@@ -21,7 +21,17 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("csea.__about__", "csea.errors", "csea.clock", "csea.fileio", "csea.codes")),
+    (
+        "base",
+        (
+            "csea.__about__",
+            "csea.errors",
+            "csea.clock",
+            "csea.fileio",
+            "csea.codes",
+            "csea.safetext",
+        ),
+    ),
     ("models", ("csea.models",)),
     ("yamlio", ("csea.yamlio",)),
     ("catalog", ("csea.catalog",)),

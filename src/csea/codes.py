@@ -198,6 +198,17 @@ class ProblemCode(StrEnum):
         Severity.ERROR,
         "two assessment files assess the same service",
     )
+    # Exports and workbooks (csea export, csea import)
+    UNKNOWN_EXPORT_FORMAT = (
+        "unknown-export-format",
+        Severity.ERROR,
+        "csea export: an unknown --format, or an output name that does not tell the format",
+    )
+    SPREADSHEET_TEXT = (
+        "spreadsheet-text",
+        Severity.ERROR,
+        "csea export: text a spreadsheet cannot hold (a control character, or too long)",
+    )
     # Reading an earlier version from git
     GIT_UNAVAILABLE = (
         "git-unavailable",
@@ -220,17 +231,6 @@ class ProblemCode(StrEnum):
         "the assessment, or the profile it names, is not in that commit",
     )
     GIT_FAILED = "git-failed", Severity.ERROR, "git failed for another reason (its message follows)"
-    # Exports and workbooks (csea export, csea import)
-    UNKNOWN_EXPORT_FORMAT = (
-        "unknown-export-format",
-        Severity.ERROR,
-        "csea export: an unknown --format, or an output name that does not tell the format",
-    )
-    SPREADSHEET_TEXT = (
-        "spreadsheet-text",
-        Severity.ERROR,
-        "csea export: text a spreadsheet cannot hold (a control character, or too long)",
-    )
 
 
 class Level(StrEnum):

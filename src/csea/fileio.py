@@ -1,4 +1,4 @@
-"""Writing files safely (atomically, never over a file csea could not read), and JSON text.
+r"""Writing files safely (atomically, never over a file csea could not read), and JSON text.
 
 Commands that rewrite a user's file (``init``, ``migrate``) or write a report (``report -o``)
 go through [write_atomic][csea.fileio.write_atomic]: the new text goes to a temporary file
@@ -6,11 +6,19 @@ in the same directory, is flushed to disk, and then replaces the target in one s
 or a full disk leaves either the old file or the new one, never half of either. The
 original file's permissions are kept; a symlink is written through, not replaced.
 
+A rewrite passes the bytes it read (``expect``): just before the rename, under a lock on the
+directory that every csea writer takes, the file is read again, and when someone else
+changed it meanwhile (another ``csea init`` or ``migrate``, an editor) the write is refused,
+so the other change is not lost. Writing what the file already holds always succeeds.
+
 [refuse_unreadable][csea.fileio.refuse_unreadable] guards a rewrite: when the target exists
 but cannot be parsed, csea refuses to write over it, so nothing the user wrote is lost.
 
 Every JSON text csea writes (outputs, schemas) has one layout:
-[dumps_json][csea.fileio.dumps_json].
+[dumps_json][csea.fileio.dumps_json]. Characters that act rather than show (controls,
+bidirectional controls, line separators: [csea.safetext.INVISIBLE][]) are written as
+``\uXXXX`` escapes, so the JSON means the same but cannot reorder or hide text where it is
+shown; [json_text][csea.fileio.json_text] is the same on one line.
 """
 
 from __future__ import annotations
@@ -20,24 +28,55 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: the re-check alone
+    fcntl = None  # type: ignore[assignment]
 
 from csea.errors import InputError, WriteRefusedError
+from csea.safetext import INVISIBLE
 
-__all__ = ["display_path", "dumps_json", "refuse_unreadable", "write_atomic"]
+__all__ = [
+    "UNCHECKED",
+    "display_path",
+    "dumps_json",
+    "json_text",
+    "refuse_unreadable",
+    "write_atomic",
+]
 
 T = TypeVar("T")
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write ``text`` (UTF-8), or bytes, to ``path`` atomically, keeping the file's permissions.
+class _Unchecked:
+    """The file is replaced whatever it holds (a report, not a file csea read)."""
+
+
+UNCHECKED: Final = _Unchecked()
+"""``expect`` for [write_atomic][csea.fileio.write_atomic] when nothing is re-checked."""
+
+
+def write_atomic(
+    path: Path, content: str | bytes, *, expect: bytes | _Unchecked | None = UNCHECKED
+) -> None:
+    """Write ``content`` (text as UTF-8) to ``path`` atomically, keeping its permissions.
+
+    Args:
+        path: The file to write.
+        content: What it will hold.
+        expect: The bytes the file held when it was read (``None``: it did not exist).
+            The write is refused when it holds something else by then, unless that is
+            ``content`` already.
 
     Raises:
-        WriteRefusedError: The file could not be written; the original, if any, is unchanged
-            and no temporary file is left behind.
+        WriteRefusedError: The file could not be written, or it changed since it was read;
+            the file is unchanged and no temporary file is left behind.
     """
+    data = content.encode("utf-8") if isinstance(content, str) else content
     target = Path(os.path.realpath(path))
     mode = _mode_for(target)
     try:
@@ -48,16 +87,54 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise _refused(path, error) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except OSError as error:
+        with _locked(target.parent):
+            _check_unchanged(path, target, expect, data)
+            os.replace(temp_name, target)
+    except (OSError, WriteRefusedError) as error:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
+        if isinstance(error, WriteRefusedError):
+            raise
         raise _refused(path, error) from None
     _sync_directory(target.parent)
+
+
+@contextlib.contextmanager
+def _locked(directory: Path) -> Iterator[None]:
+    """Hold the lock every csea writer takes on a directory (where the OS offers one)."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        if fcntl is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _check_unchanged(
+    path: Path, target: Path, expect: bytes | _Unchecked | None, data: bytes
+) -> None:
+    """Refuse to replace a file someone changed since csea read it."""
+    if isinstance(expect, _Unchecked):
+        return
+    try:
+        current: bytes | None = target.read_bytes()
+    except FileNotFoundError:
+        current = None
+    if current in (expect, data):
+        return
+    raise WriteRefusedError(
+        f"{path} changed while csea was working on it (another csea command or an editor "
+        "wrote it); nothing was written, so that change is kept; run the command again"
+    )
 
 
 def refuse_unreadable(path: Path, read: Callable[[Path], T]) -> T | None:
@@ -96,7 +173,13 @@ def display_path(path: Path) -> str:
 
 def dumps_json(value: Any) -> str:
     """Stable, readable JSON (two-space indent, UTF-8 kept, trailing newline)."""
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    return json_text(value, indent=2) + "\n"
+
+
+def json_text(value: Any, *, indent: int | None = None) -> str:
+    r"""JSON with UTF-8 kept but every invisible or control character escaped (``\u202e``)."""
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _mode_for(target: Path) -> int:

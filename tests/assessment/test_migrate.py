@@ -169,7 +169,8 @@ def test_comments_people_wrote_follow_split_and_merged_answers(
     text = assessment.read_text(encoding="utf-8")
     expected = [
         "  # Statement: Match images and videos, as the sources ask.\n"
-        "  # From BLOCK-03: The pilot ends in February.\n  BLOCK-04:\n",
+        "  # From BLOCK-03 (merged in catalogue 2027.01):\n"
+        "  # The pilot ends in February.\n  BLOCK-04:\n",
         "  # Statement: Private messages by default, as the sources ask.\n"
         "  # Agreed with legal.\n  GROOM-02:\n",
         "  # Statement: No stranger suggestions, as the sources ask.\n"

@@ -171,8 +171,8 @@ def test_flagging_an_answer_written_in_flow_style_rewrites_only_that_answer(
     assert written[len(head) :].startswith(
         "  BLOCK-02:  # launch blocked on age assurance\n"
         "    status: planned\n"
-        "    owner: Youth Safety\n"
         "    due: 2027-03-31\n"
+        "    owner: Youth Safety\n"
         "    review:\n"
         "      reason: no_longer_applies\n"
     )

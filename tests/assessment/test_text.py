@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
+from csea.assessment.rewrite import AssessmentEditor
 from csea.assessment.text import parse_assessment_text
 from csea.models import Answer, Assessment, ReviewFlag, ReviewReason, Status
+from csea.yamlio.edit import set_value
 from csea.yamlio.reader import parse_yaml
 from csea.yamlio.validation import validate_document
-from csea.yamlio.writer import with_scalar
 
 TEXTS = {
     "skeleton": (
@@ -39,14 +40,20 @@ def _answers(text: str) -> dict[str, Answer]:
     return dict(assessment.answers)
 
 
+def _editor(text: str) -> AssessmentEditor:
+    assessment, problems = validate_document(Assessment, parse_yaml(text, "t.yaml"))
+    assert assessment is not None, problems
+    return AssessmentEditor.from_text(text, "t.yaml", assessment)
+
+
 @pytest.mark.parametrize("text", TEXTS.values(), ids=TEXTS.keys())
 def test_cut_and_render_gives_back_the_exact_text(text: str) -> None:
-    assert parse_assessment_text(text, "t.yaml", _answers(text)).render() == text
+    assert parse_assessment_text(text, "t.yaml").render() == text
 
 
 def test_blocks_own_their_leading_comments_and_trailing_lines() -> None:
     text = TEXTS["block-scalar"]
-    cut = parse_assessment_text(text, "t.yaml", _answers(text))
+    cut = parse_assessment_text(text, "t.yaml")
     assert [(b.id, b.leading, b.body[-1], b.tail) for b in cut.blocks] == [
         ("A-01", [], "      more\n", []),
         ("A-02", ["\n", "\n", "  # about A-02\n"], "    status: partial\n", []),
@@ -55,12 +62,12 @@ def test_blocks_own_their_leading_comments_and_trailing_lines() -> None:
 
 def test_a_flag_goes_after_the_last_line_of_the_answer() -> None:
     text = TEXTS["block-scalar"]
-    cut = parse_assessment_text(text, "t.yaml", _answers(text))
+    editor = _editor(text)
     flag = ReviewFlag(
         reason=ReviewReason.RETIRED, note="gone: see A-02", raised=dt.date(2027, 1, 2)
     )
-    first = cut.flagged(cut.blocks[0], flag)
-    rendered = cut.with_blocks([first, cut.blocks[1]]).render()
+    editor.flag("A-01", flag)
+    rendered = editor.text()
     assert rendered == text.replace(
         "      more\n",
         "      more\n    review:\n      reason: retired\n      note: 'gone: see A-02'\n"
@@ -74,9 +81,7 @@ def test_comments_indented_under_an_answer_stay_with_it() -> None:
         "answers:\n  A-01:\n    status: planned\n    # still to check\n  # about A-02\n"
         "  A-02:\n    status: partial\n"
     )
-    cut = parse_assessment_text(
-        text, "t.yaml", _answers(text + "catalog: {id: m, version: '2026.11'}\nprofile: p\n")
-    )
+    cut = parse_assessment_text(text, "t.yaml")
     assert [(b.leading, b.tail) for b in cut.blocks] == [
         ([], ["    # still to check\n"]),
         (["  # about A-02\n"], []),
@@ -85,14 +90,14 @@ def test_comments_indented_under_an_answer_stay_with_it() -> None:
 
 def test_a_second_flag_replaces_the_first() -> None:
     text = TEXTS["answers-first"]
-    cut = parse_assessment_text(text, "t.yaml", _answers(text))
+    editor = _editor(text)
     day = dt.date(2027, 1, 2)
-    once = cut.flagged(cut.blocks[0], ReviewFlag(reason=ReviewReason.SPLIT, note="a", raised=day))
-    twice = cut.flagged(once, ReviewFlag(reason=ReviewReason.MERGED, note="b", raised=day))
-    rendered = cut.with_blocks([twice]).render()
+    editor.flag("A-01", ReviewFlag(reason=ReviewReason.SPLIT, note="a", raised=day))
+    editor.flag("A-01", ReviewFlag(reason=ReviewReason.MERGED, note="b", raised=day))
+    rendered = editor.text()
     assert rendered == (
-        "answers:\n    A-01:\n        status: planned\n        review:\n          reason: merged\n"
-        "          note: b\n          raised: 2027-01-02\n\n"
+        "answers:\n    A-01:\n        status: planned\n        review:\n            reason: merged\n"
+        "            note: b\n            raised: 2027-01-02\n\n"
         "catalog: {id: m, version: '2026.11'}\nprofile: p\n"
     )
     assert _answers(rendered)["A-01"].status is Status.PLANNED
@@ -109,26 +114,30 @@ def test_a_second_flag_replaces_the_first() -> None:
     ],
     ids=["double-quoted", "flow"],
 )
-def test_with_scalar_replaces_only_the_value(text: str, expected: str) -> None:
-    assert with_scalar(text, ["catalog", "version"], "2027.01") == expected
+def test_setting_a_scalar_replaces_only_the_value(text: str, expected: str) -> None:
+    assert set_value(text, ["catalog", "version"], "2027.01") == expected
 
 
-def test_user_comments_leave_out_the_ones_csea_wrote() -> None:
+def test_a_block_lists_every_comment_it_holds_in_order() -> None:
     leading = [
         "\n",
         "  # GROOM-01: Safe defaults for children\n",
-        "  # Applies (voluntary principle): applies to every service; binding: vol.vp2020 p3\n",
-        "  # Statement: Child accounts cannot be messaged by strangers by default, and this\n",
-        "  #            statement is long enough to wrap.\n",
-        "  # Questions:\n",
         "  # - Are child accounts private by default?\n",
+        "  #     indented, as a person wrote it\n",
         "  # Agreed with legal on 2026-10-01.\n",
     ]
     text = "catalog: {id: m, version: '2026.11'}\nprofile: p\nanswers:\n" + "".join(leading)
-    text += "  GROOM-01:\n    status: planned\n    # roadmap item 12\n    owner: Youth Safety\n"
-    [block] = parse_assessment_text(text, "t.yaml", _answers(text)).blocks
-    assert (block.leading, block.user_comments(), block.comments()) == (
+    text += "  GROOM-01:\n    status: planned  # for now\n    # roadmap item 12\n"
+    text += "    owner: Youth Safety\n"
+    [block] = parse_assessment_text(text, "t.yaml").blocks
+    assert (block.leading, block.comments()) == (
         leading,
-        ["Agreed with legal on 2026-10-01."],
-        ["Agreed with legal on 2026-10-01.", "roadmap item 12"],
+        [
+            "# GROOM-01: Safe defaults for children",
+            "# - Are child accounts private by default?",
+            "#     indented, as a person wrote it",
+            "# Agreed with legal on 2026-10-01.",
+            "# for now",
+            "# roadmap item 12",
+        ],
     )

@@ -8,7 +8,9 @@ BLOCK-06 (video upload only, so not for the default profile) added. Older log en
 
 from __future__ import annotations
 
-from tests.conftest import BLOCK_01, CATALOG_YAML
+from pathlib import Path
+
+from tests.conftest import BLOCK_01, CATALOG_YAML, GROOM_01, SOURCES_YAML
 
 V1_HEADER = CATALOG_YAML.replace(
     "changes: []\n",
@@ -130,3 +132,21 @@ answers:
     status: not_implemented
     accepted_by: Chief Trust Officer
 """
+
+
+def write_catalogs(root: Path) -> tuple[Path, Path]:
+    """The catalogue at 2026.11 and 2027.01, written in ``root/v1`` and ``root/v2``."""
+    base = {
+        "catalog.yaml": CATALOG_YAML,
+        "sources.yaml": SOURCES_YAML,
+        "block/BLOCK-01.yaml": BLOCK_01,
+        "grooming/GROOM-01.yaml": GROOM_01,
+    }
+    made = []
+    for name, files in (("v1", V1_FILES), ("v2", {**V2_FILES, "grooming/GROOM-01.yaml": None})):
+        for file, text in {**base, **files}.items():
+            if text is not None:
+                (root / name / file).parent.mkdir(parents=True, exist_ok=True)
+                (root / name / file).write_text(text, encoding="utf-8")
+        made.append(root / name)
+    return made[0], made[1]

@@ -7,10 +7,13 @@
 - ``csea init`` over a heavily commented assessment keeps every line the team wrote, in order,
   with its line endings and byte-order mark, adds only what is new, and a second run (and
   ``migrate`` at the same version) changes nothing.
+- ``csea init`` and ``csea migrate`` started together on one file: a run that exits 0 has its
+  change in the file; the other fails with a clear message (the file changed meanwhile).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from csea.assessment.load import load_assessment
-from tests.hostile.conftest import Csea, Workspace
+from tests.assessment.versions import ASSESSMENT, write_catalogs
+from tests.hostile.conftest import PROFILE, Csea, Workspace
 
 COMMENTED = """\
 # Pics: self-assessment, kept in git by the T&S team.
@@ -156,3 +160,38 @@ def test_concurrent_writers_leave_one_complete_file(
     assert [r.returncode for r in results] == [0, 0, 0, 0], [r.stderr for r in results]
     assert (workspace.root / output).read_bytes() == expected
     assert sorted(p.name for p in workspace.root.iterdir() if p.name.startswith(f".{output}")) == []
+
+
+def test_init_and_migrate_at_once_never_both_succeed_with_a_change_lost(
+    workspace: Workspace, run_csea: Csea
+) -> None:
+    """Started together, each run either keeps its change in the file or fails saying why."""
+    v1, v2 = write_catalogs(workspace.root)
+    workspace.profile.write_text(PROFILE.replace("features: [image_upload]", "features: []"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CSEA_")}
+    commands = {
+        "init": ["init", "profile.yaml", "-o", "assessment.yaml", "--catalog", v1],
+        "migrate": ["migrate", "assessment.yaml", "--catalog", v2],
+    }
+    seen = set()
+    for _ in range(5):
+        workspace.assessment.write_text(ASSESSMENT, encoding="utf-8")
+        processes = {
+            name: subprocess.Popen(
+                [sys.executable, "-m", "csea", *map(str, args)],
+                cwd=workspace.root,
+                env={**env, "CSEA_TODAY": "2027-01-15"},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for name, args in commands.items()
+        }
+        done = {name: (p.wait(60), p.communicate()[1]) for name, p in processes.items()}
+        text = workspace.assessment.read_text(encoding="utf-8")
+        kept = {"init": "no_longer_applies" in text, "migrate": '"2027.01"' in text}
+        for name, (code, err) in done.items():
+            assert (code == 0) == kept[name] or code == 2, (name, err)
+            assert "Traceback" not in err
+            seen.add((name, code, kept[name]))
+    assert all(kept or code == 2 for _, code, kept in seen)

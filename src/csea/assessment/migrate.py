@@ -19,24 +19,21 @@ version, the ids and the reason; a person clears it by deleting it after review.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from csea.assessment.load import with_profile
 from csea.assessment.merging import merged_answer
 from csea.assessment.rewrite import (
+    AssessmentEditor,
     ExistingAssessment,
     flag_over,
-    insert_in_order,
     read_existing,
-    verified_text,
 )
 from csea.assessment.skeleton import obligation_comments
-from csea.assessment.text import AnswerBlock, AssessmentText
-from csea.assessment.text import parse_assessment_text as cut_text
 from csea.catalog.applicability import applicable_obligations
 from csea.codes import ProblemCode
-from csea.fileio import refuse_unreadable, write_atomic
+from csea.fileio import refuse_unreadable
 from csea.models import (
     Answer,
     Applicability,
@@ -47,7 +44,7 @@ from csea.models import (
     ReviewReason,
 )
 from csea.models.base import version_key
-from csea.yamlio.writer import with_scalar
+from csea.yamlio.writer import comment_line
 
 __all__ = ["Migration", "Move", "migrate_assessment", "plan_migration"]
 
@@ -107,36 +104,41 @@ def migrate_assessment(
         WriteRefusedError: ``output`` exists but is not a readable assessment, or could
             not be written.
     """
-    migration = plan_migration(catalog, path, output, as_of)
+    migration, editor, expect = _plan(catalog, path, output, as_of)
     if migration.changed or migration.output != migration.source:
-        write_atomic(migration.output, migration.text)
+        editor.write(migration.output, expect=expect)
     return migration
 
 
 def plan_migration(catalog: Catalog, path: Path, output: Path | None, as_of: dt.date) -> Migration:
     """What ``migrate_assessment`` would write, without writing it (same errors)."""
+    return _plan(catalog, path, output, as_of)[0]
+
+
+def _plan(
+    catalog: Catalog, path: Path, output: Path | None, as_of: dt.date
+) -> tuple[Migration, AssessmentEditor, bytes | None]:
     existing = read_existing(path)
     loaded = with_profile(path, existing.assessment, existing.doc)
     target = output or path
-    if target != path:
-        refuse_unreadable(target, read_existing)
+    there = refuse_unreadable(target, read_existing) if target != path else existing
     ref = existing.assessment.catalog
     _check_versions(existing, catalog)
     why = {a.obligation_id: a for a in applicable_obligations(catalog, loaded.profile, as_of)}
     entries = [c for c in catalog.header.changes if _newer(c.version, ref.version, catalog)]
-    text = with_scalar(existing.text, ["catalog", "version"], catalog.version)
-    run = _Run(catalog, why, as_of, cut_text(text, str(path), dict(existing.assessment.answers)))
+    editor = AssessmentEditor(existing, path)
+    if entries or ref.version != catalog.version:
+        editor.set_document(["catalog", "version"], catalog.version)
+    run = _Run(catalog, why, as_of, editor)
     for entry in entries:
         run.apply(entry)
-    final = run.text.with_blocks(run.blocks)
-    answers = {b.id: b.answer for b in run.blocks}
-    new_ref = ref.model_copy(update={"version": catalog.version})
-    expected = existing.assessment.model_copy(update={"catalog": new_ref, "answers": answers})
-    body = verified_text(final.render(), str(path), expected)
+    answers = editor.ids()
     explained = {i for c in catalog.header.changes for i in c.ids}
     unknown = [i for i in answers if catalog.obligation(i) is None and i not in explained]
-    bom = "\ufeff" if existing.bom else ""
-    return Migration(path, target, ref.version, catalog.version, bom + body, run.moves, unknown)
+    migration = Migration(
+        path, target, ref.version, catalog.version, editor.content(), run.moves, unknown
+    )
+    return migration, editor, there.raw if there is not None else None
 
 
 def _check_versions(existing: ExistingAssessment, catalog: Catalog) -> None:
@@ -161,17 +163,13 @@ def _newer(version: str, since: str, catalog: Catalog) -> bool:
 
 @dataclass
 class _Run:
-    """The blocks as the change-log entries are applied one by one."""
+    """The change-log entries applied one by one to the assessment being edited."""
 
     catalog: Catalog
     why: dict[str, Applicability]
     as_of: dt.date
-    text: AssessmentText
-    blocks: list[AnswerBlock] = field(default_factory=list)
+    editor: AssessmentEditor
     moves: list[Move] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.blocks = list(self.text.blocks)
 
     def apply(self, change: Change) -> None:
         """Apply one change-log entry and record what it did."""
@@ -186,29 +184,19 @@ class _Run:
         move = Move(change.version, change.kind, list(change.ids), list(change.into), outcomes)
         self.moves.append(move)
 
-    def block(self, oid: str) -> AnswerBlock | None:
-        return next((b for b in self.blocks if b.id == oid), None)
+    def _answer(self, oid: str) -> Answer | None:
+        return self.editor.answer(oid)
 
-    def _flag(self, reason: ReviewReason, note: str) -> ReviewFlag:
-        return ReviewFlag(reason=reason, note=note, raised=self.as_of)
-
-    def _put(self, old: AnswerBlock | None, new: AnswerBlock) -> None:
-        """Replace ``old`` with ``new``, or insert ``new`` in catalogue order."""
-        if old is not None:
-            self.blocks = [new if b is old else b for b in self.blocks]
-            return
-        self.blocks = insert_in_order(self.blocks, new, [o.id for o in self.catalog.obligations])
-
-    def _put_before(self, anchor: AnswerBlock, new: list[AnswerBlock]) -> None:
-        """Insert blocks where ``anchor`` is (answers carried from it stay where it was)."""
-        at = self.blocks.index(anchor)
-        self.blocks = [*self.blocks[:at], *new, *self.blocks[at:]]
+    def _flag(self, oid: str, reason: ReviewReason, note: str) -> None:
+        answer = self._answer(oid)
+        assert answer is not None
+        flag = ReviewFlag(reason=reason, note=note, raised=self.as_of)
+        self.editor.flag(oid, flag_over(answer.review, flag))
 
     def _mark(self, oid: str, reason: ReviewReason, note: str) -> str:
-        found = self.block(oid)
-        if found is None:
+        if self._answer(oid) is None:
             return f"{oid}: no answer"
-        self._put(found, self.text.flagged(found, flag_over(found, self._flag(reason, note))))
+        self._flag(oid, reason, note)
         return f"{oid}: flagged for review"
 
     def _comments(self, oid: str) -> list[str]:
@@ -230,17 +218,18 @@ class _Run:
         return [self._split_one(oid, change) for oid in change.ids]
 
     def _split_one(self, oid: str, change: Change) -> str:
-        old = self.block(oid)
+        old = self._answer(oid)
         if old is None:
             return f"{oid}: no answer"
-        taken = [new for new in change.into if self.block(new) is not None]
+        taken = [new for new in change.into if self._answer(new) is not None]
         copied = [n for n in change.into if n not in taken]
-        note = f"carried from {oid} ({old.answer.status.value}), split in catalogue "
-        flag = self._flag(ReviewReason.SPLIT, f"{note}{change.version}: {change.reason}")
-        copies = [self.text.renamed(old, new, self._comments(new)) for new in copied]
-        self._put_before(old, [self.text.flagged(c, flag_over(c, flag)) for c in copies])
+        note = f"carried from {oid} ({old.status.value}), split in catalogue "
+        note += f"{change.version}: {change.reason}"
+        for new in copied:
+            self.editor.copy_answer(oid, new, notes=self._comments(new), before=oid)
+            self._flag(new, ReviewReason.SPLIT, note)
         if not taken:
-            self.blocks = [b for b in self.blocks if b is not old]
+            self.editor.remove_answer(oid)  # its comments went with every copy
             return f"{oid}: answer copied to {', '.join(copied)} and flagged for review"
         note = (
             f"split in catalogue {change.version} into {', '.join(change.into)}, but "
@@ -252,42 +241,58 @@ class _Run:
         return f"{oid}: {done}kept and flagged ({', '.join(taken)} already answered)"
 
     def _merged(self, change: Change) -> list[str]:
-        sources = [b for b in (self.block(oid) for oid in change.ids) if b is not None]
+        sources = [oid for oid in change.ids if self._answer(oid) is not None]
         if not sources:
             return []
         outcomes = [self._merge_into(target, sources, change) for target in change.into]
-        self.blocks = [b for b in self.blocks if all(b is not s for s in sources)]
+        for oid in sources:
+            if oid not in change.into:
+                self.editor.remove_answer(oid)  # its comments went with the merged answer
         return outcomes
 
-    def _merge_into(self, target: str, sources: list[AnswerBlock], change: Change) -> str:
-        existing = self.block(target)
-        parts = [*([existing] if existing else []), *sources]
-        named = ", ".join(f"{b.id} ({b.answer.status.value})" for b in parts)
+    def _merge_into(self, target: str, sources: list[str], change: Change) -> str:
+        existing = self._answer(target)
+        parts = [*([target] if existing else []), *(s for s in sources if s != target)]
+        answers = [(oid, self.editor.assessment.answers[oid]) for oid in parts]
+        named = ", ".join(f"{oid} ({answer.status.value})" for oid, answer in answers)
         note = f"combined from {named}, merged in catalogue {change.version}: {change.reason}"
-        flag = self._flag(ReviewReason.MERGED, note)
         if len(parts) == 1:
-            copy = self.text.renamed(parts[0], target, self._comments(target))
-            self._put_before(parts[0], [self.text.flagged(copy, flag_over(copy, flag))])
-            return f"{parts[0].id}: answer moved to {target} and flagged for review"
-        answer = merged_answer([(b.id, b.answer) for b in parts], flag)
-        carried = [f"From {b.id}: {comment}" for b in parts for comment in b.comments()]
-        block = self.text.new_block(target, [*self._comments(target), *carried], answer)
+            self.editor.copy_answer(parts[0], target, notes=self._comments(target), before=parts[0])
+            self._flag(target, ReviewReason.MERGED, note)
+            return f"{parts[0]}: answer moved to {target} and flagged for review"
+        flag = ReviewFlag(reason=ReviewReason.MERGED, note=note, raised=self.as_of)
+        for _, earlier in answers:
+            flag = flag_over(earlier.review, flag)
+        answer = merged_answer(answers, flag)
+        carried = [line for oid in parts if oid != target for line in self._carried(oid, change)]
         if existing is None:
-            self._put_before(sources[0], [block])
+            notes = self._comments(target)
+            self.editor.add_answer(target, answer, notes=notes, carried=carried, before=sources[0])
         else:
-            self._put(existing, replace(block, leading=existing.leading, tail=existing.tail))
+            self.editor.replace_answer(target, answer)
+            self.editor.add_comments(target, carried)
         return f"{named}: combined into {target} (status {answer.status.value}), flagged"
+
+    def _carried(self, oid: str, change: Change) -> list[str]:
+        """The comments of a merged answer, under a line naming where they come from."""
+        comments = self.editor.comments(oid)
+        if not comments:
+            return []
+        return [
+            f"# {comment_line(f'From {oid} (merged in catalogue {change.version}):')}",
+            *comments,
+        ]
 
     def _added(self, change: Change) -> list[str]:
         return [self._add_one(oid) for oid in change.ids]
 
     def _add_one(self, oid: str) -> str:
-        if self.block(oid) is not None:
+        if self._answer(oid) is not None:
             return f"{oid}: already answered"
         if oid not in self.why:
             return f"{oid}: not in catalogue {self.catalog.version} (a later change replaced it)"
         if not self.why[oid].applies:
             return f"{oid}: does not apply to this service"
-        block = self.text.new_block(oid, self._comments(oid), Answer())
-        self._put(None, block)
+        order = [o.id for o in self.catalog.obligations]
+        self.editor.add_answer(oid, Answer(), notes=self._comments(oid), order=order)
         return f"{oid}: added as not_assessed"

@@ -20,17 +20,14 @@ from pathlib import Path
 
 from csea.assessment.load import load_profile
 from csea.assessment.rewrite import (
+    AssessmentEditor,
     ExistingAssessment,
     flag_over,
-    insert_in_order,
     read_existing,
-    verified_text,
 )
-from csea.assessment.text import AnswerBlock, AssessmentText
-from csea.assessment.text import parse_assessment_text as cut_text
 from csea.catalog.applicability import applicable_obligations
 from csea.codes import ProblemCode
-from csea.fileio import refuse_unreadable, write_atomic
+from csea.fileio import refuse_unreadable
 from csea.models import (
     Answer,
     Applicability,
@@ -43,7 +40,7 @@ from csea.models import (
     ServiceProfile,
     Status,
 )
-from csea.yamlio.writer import dump_yaml
+from csea.yamlio.writer import comment_line, dump_yaml
 
 __all__ = ["InitResult", "init_assessment", "obligation_comments", "plan_init"]
 
@@ -94,24 +91,31 @@ def init_assessment(
             another catalogue version or another profile.
         WriteRefusedError: ``output`` exists but could not be read, or could not be written.
     """
-    result = plan_init(catalog, profile_path, output, as_of)
+    result, editor = _plan(catalog, profile_path, output, as_of)
     if result.changed:
-        write_atomic(output, result.text)
+        editor.write(output, expect=None)
     return result
 
 
 def plan_init(catalog: Catalog, profile_path: Path, output: Path, as_of: dt.date) -> InitResult:
     """What ``init_assessment`` would write, without writing it (same errors)."""
+    return _plan(catalog, profile_path, output, as_of)[0]
+
+
+def _plan(
+    catalog: Catalog, profile_path: Path, output: Path, as_of: dt.date
+) -> tuple[InitResult, AssessmentEditor]:
     profile = load_profile(profile_path)
     existing = refuse_unreadable(output, read_existing)
     every = applicable_obligations(catalog, profile, as_of)
     if existing is None:
         applying = [a for a in every if a.applies]
-        text = _fresh(catalog, profile, _relative(profile_path, output), applying, str(output))
+        editor = _fresh(catalog, profile, _relative(profile_path, output), applying, str(output))
         added = [a.obligation_id for a in applying]
-        return InitResult(output, text, True, True, added, [], [])
+        return InitResult(output, editor.content(), True, True, added, [], []), editor
     _check_same(existing, catalog, profile, profile_path, output)
-    return _update(existing, catalog, every, output, as_of)
+    editor = AssessmentEditor(existing, output)
+    return _update(editor, catalog, every, output, as_of), editor
 
 
 def obligation_comments(obligation: Obligation, why: Applicability) -> list[str]:
@@ -148,64 +152,60 @@ def _fresh(
     profile_ref: str,
     applying: list[Applicability],
     file: str,
-) -> str:
+) -> AssessmentEditor:
     header = _HEADER.format(
-        service=profile.service,
-        organisation=profile.organisation,
-        title=catalog.header.title,
-        version=catalog.version,
+        service=comment_line(profile.service),
+        organisation=comment_line(profile.organisation),
+        title=comment_line(catalog.header.title),
+        version=comment_line(catalog.version),
     )
     ref = CatalogRef(id=catalog.header.id, version=catalog.version)
     top = dump_yaml({"catalog": ref.model_dump(), "profile": profile_ref}) + _PLACEHOLDERS
-    base = AssessmentText([header, top], ["answers:\n"], [], [], empty_header=["answers: {}\n"])
-    blocks = [_new_block(base, catalog, a) for a in applying]
-    expected = Assessment(
-        catalog=ref, profile=profile_ref, answers={b.id: b.answer for b in blocks}
-    )
-    return verified_text(base.with_blocks(blocks).render(), file, expected)
+    base = Assessment(catalog=ref, profile=profile_ref)
+    editor = AssessmentEditor.from_text(f"{header}{top}answers: {{}}\n", file, base)
+    order = [a.obligation_id for a in applying]
+    for why in applying:
+        _add(editor, catalog, why, order)
+    return editor
 
 
-def _new_block(text: AssessmentText, catalog: Catalog, why: Applicability) -> AnswerBlock:
+def _add(editor: AssessmentEditor, catalog: Catalog, why: Applicability, order: list[str]) -> None:
     obligation = catalog.obligation(why.obligation_id)
     assert obligation is not None, "applicability is computed from the catalogue"
-    return text.new_block(obligation.id, obligation_comments(obligation, why), Answer())
+    notes = obligation_comments(obligation, why)
+    editor.add_answer(obligation.id, Answer(), notes=notes, order=order)
 
 
 def _update(
-    existing: ExistingAssessment,
+    editor: AssessmentEditor,
     catalog: Catalog,
     every: list[Applicability],
     output: Path,
     as_of: dt.date,
 ) -> InitResult:
-    answers = existing.assessment.answers
-    text = cut_text(existing.text, str(output), dict(answers))
-    blocks = list(text.blocks)
+    answered = list(editor.assessment.answers)
     order = [o.id for o in catalog.obligations]
-    added = [a for a in every if a.applies and a.obligation_id not in answers]
+    added = [a for a in every if a.applies and a.obligation_id not in answered]
     for why in added:
-        blocks = insert_in_order(blocks, _new_block(text, catalog, why), order)
+        _add(editor, catalog, why, order)
     gone = {a.obligation_id: a for a in every if not a.applies}
-    stale = [b.id for b in blocks if _no_longer_applies(b, gone)]
-    blocks = [
-        text.flagged(b, flag_over(b, _stale_flag(gone[b.id], as_of))) if b.id in stale else b
-        for b in blocks
-    ]
-    expected = existing.assessment.model_copy(update={"answers": {b.id: b.answer for b in blocks}})
-    body = verified_text(text.with_blocks(blocks).render(), str(output), expected)
-    unknown = [oid for oid in answers if catalog.obligation(oid) is None]
+    stale = [oid for oid in editor.ids() if _no_longer_applies(editor.answer(oid), oid, gone)]
+    for oid in stale:
+        earlier = editor.assessment.answers[oid].review
+        editor.flag(oid, flag_over(earlier, _stale_flag(gone[oid], as_of)))
+    unknown = [oid for oid in answered if catalog.obligation(oid) is None]
     added_ids = [a.obligation_id for a in added]
-    rendered = ("\ufeff" if existing.bom else "") + body
-    changed = body != existing.text
-    return InitResult(output, rendered, False, changed, added_ids, stale, unknown)
+    content = editor.content()
+    return InitResult(output, content, False, editor.changed, added_ids, stale, unknown)
 
 
-def _no_longer_applies(block: AnswerBlock, gone: dict[str, Applicability]) -> bool:
+def _no_longer_applies(answer: Answer | None, oid: str, gone: dict[str, Applicability]) -> bool:
     """An answer to flag: its obligation does not apply, and nobody said so yet."""
-    review = block.answer.review
+    review = answer.review if answer else None
     return (
-        block.id in gone
-        and block.answer.status is not Status.NOT_APPLICABLE
+        answer is not None
+        and oid in gone
+        and answer.status is not Status.NOT_APPLICABLE
         and (review is None or review.reason is not ReviewReason.NO_LONGER_APPLIES)
     )
 

@@ -34,14 +34,17 @@ import yaml
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.yamlio.events import EventBuilder, PathKey, too_deep_message
+from csea.yamlio.lines import real_position
 
 __all__ = [
     "DEFAULT_LIMITS",
     "Limits",
     "YamlDocument",
+    "loader",
     "parse_yaml",
     "parse_yaml_bytes",
     "read_yaml",
+    "read_yaml_bytes",
 ]
 
 LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
@@ -119,6 +122,11 @@ def _has(node: Any, segment: str | int) -> bool:
     return isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node)
 
 
+def loader() -> Any:
+    """The PyYAML loader class in use: libyaml's when available, else the pure Python one."""
+    return _LOADER
+
+
 def read_yaml(
     path: Path,
     *,
@@ -142,7 +150,23 @@ def read_yaml(
     name = display or str(path)
     if within is not None:
         _refuse_outside(path, within, name)
-    return parse_yaml(_decode(_read_bytes(path, name, limits), name), name, limits=limits)
+    return read_yaml_bytes(path, display=name, limits=limits)[1]
+
+
+def read_yaml_bytes(
+    path: Path, *, display: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[bytes, YamlDocument]:
+    """Read one YAML file safely, and the exact bytes it was read from (read once).
+
+    A command that rewrites the file compares these bytes with the file's just before it
+    replaces it, so a change made meanwhile is never lost.
+
+    Raises:
+        InputError: As [read_yaml][csea.yamlio.reader.read_yaml].
+    """
+    name = display or str(path)
+    raw = _read_bytes(path, name, limits)
+    return raw, parse_yaml_bytes(raw, name, limits=limits)
 
 
 def _refuse_outside(path: Path, within: Path, name: str) -> None:
@@ -227,19 +251,38 @@ def _parse(text: str, file: str, limits: Limits, loader_class: Any) -> YamlDocum
             file, ProblemCode.BINARY_FILE, "contains NUL bytes; expected a YAML text file", line
         )
     builder = EventBuilder(file, limits.max_nodes, limits.max_depth)
+    real = real_position(text)
+    try:
+        _build(builder, loader_class, text, limits)
+    except InputError as error:
+        raise InputError([_moved(p, real) for p in error.problems], error.summary) from None
+    if builder.problems:
+        problems = [_moved(p, real) for p in builder.problems]
+        raise InputError(problems, f"{file}: not usable YAML")
+    positions = {path: real(*where) for path, where in builder.positions.items()}
+    return YamlDocument(file, builder.root, positions)
+
+
+def _build(builder: EventBuilder, loader_class: Any, text: str, limits: Limits) -> None:
+    """Run the parser into the builder, turning parser errors into located problems."""
     try:
         _run(builder, loader_class, text)
     except UnicodeEncodeError as exc:
-        raise _unencodable(text, file, exc) from None
+        raise _unencodable(text, builder.file, exc) from None
     except yaml.MarkedYAMLError as exc:
         raise builder.fail(*_syntax(exc, limits)) from None
     except yaml.reader.ReaderError as exc:
         raise builder.fail(*_reader_problem(exc, text, loader_class)) from None
     except yaml.YAMLError as exc:
         raise builder.fail(None, None, ProblemCode.YAML_SYNTAX, f"invalid YAML: {exc}") from None
-    if builder.problems:
-        raise InputError(builder.problems, f"{file}: not usable YAML")
-    return YamlDocument(file, builder.root, builder.positions)
+
+
+def _moved(problem: Problem, real: Any) -> Problem:
+    """The problem at the line and column people see (see [csea.yamlio.lines][])."""
+    line, column = real(problem.line, problem.column)
+    if (line, column) == (problem.line, problem.column):
+        return problem
+    return problem.model_copy(update={"line": line, "column": column})
 
 
 def _run(builder: EventBuilder, loader_class: Any, text: str) -> None:

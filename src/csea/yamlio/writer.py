@@ -1,23 +1,28 @@
-"""Writing YAML for people: block-style dumps and in-place edits of one value.
+"""Writing YAML for people: block-style dumps, and comment lines csea writes.
 
 csea writes YAML that people then edit and keep in git, so it is written in block
-style, keys in the order given, dates unquoted, never wrapped. Editing one value
-(``catalog.version`` during a migration) replaces only that value's characters; the
-rest of the line, comments included, is kept.
+style, keys in the order given, dates unquoted, never wrapped; text of several lines as a
+literal block (``|``), and text holding a character a YAML 1.1 reader would take for a line
+break (NEL, U+2028, U+2029) double-quoted with that character escaped, so every value reads
+back exactly. Comment lines csea writes go through
+[comment_line][csea.yamlio.writer.comment_line], so no value can break out of its comment.
+Editing values in place, comments kept, is [csea.yamlio.edit][].
 """
 
 from __future__ import annotations
 
 import io
-import json
-from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
 from ruamel.yaml import YAML
-from ruamel.yaml.nodes import MappingNode, Node
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import SafeRepresenter
 
-__all__ = ["dump_yaml", "mapping_value", "plain_data", "with_scalar"]
+from csea.safetext import one_line
+from csea.yamlio.lines import SEPARATORS
+
+__all__ = ["comment_line", "dump_yaml", "plain_data"]
 
 
 def dump_yaml(data: Any) -> str:
@@ -27,39 +32,43 @@ def dump_yaml(data: Any) -> str:
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    yaml.Representer = _Representer
     stream = io.StringIO()
     yaml.dump(data, stream)
     return stream.getvalue()
 
 
-def mapping_value(node: Node | None, name: str) -> tuple[Node, Node] | None:
-    """The (key, value) nodes of ``name`` in a mapping node, or ``None``."""
-    if not isinstance(node, MappingNode):
-        return None
-    return next(((k, v) for k, v in node.value if str(k.value) == name), None)
+def _text(representer: SafeRepresenter, text: str) -> ScalarNode:
+    """Text in the style that reads back exactly and reads best."""
+    style = '"' if any(s in text for s in SEPARATORS) else "|" if _literal(text) else None
+    return representer.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
-def with_scalar(text: str, path: Sequence[str], value: str) -> str:
-    """The text with the scalar at ``path`` (a chain of mapping keys) replaced by ``value``.
+class _Representer(SafeRepresenter):
+    """The safe representer, with text written in the styles above."""
 
-    ``value`` is written as a YAML scalar (quoted when needed); the rest of its line,
-    comments included, is kept.
 
-    Raises:
-        KeyError: Nothing is at ``path``.
+_Representer.add_representer(str, _text)
+
+
+def _literal(text: str) -> bool:
+    """Whether text of several lines can be a plain literal block (``|`` or ``|-``)."""
+    lines = text.split("\n")
+    return (
+        len(lines) > 1
+        and not text.endswith("\n\n")
+        and text[:1] not in (" ", "\n")
+        and all(line.isprintable() and not line.endswith(" ") for line in lines)
+    )
+
+
+def comment_line(text: str) -> str:
+    r"""A comment csea writes (without the ``#``), safe on one line of a YAML file.
+
+    Line breaks, controls and bidirectional controls are shown escaped (``\n``,
+    ``\x1b``), so a name or a title cannot end the comment or hide what follows.
     """
-    node: Node | None = YAML(typ="safe", pure=True).compose(text)
-    for name in path:
-        pair = mapping_value(node, name)
-        if pair is None:
-            raise KeyError(".".join(path))
-        node = pair[1]
-    assert node is not None
-    start, end = node.start_mark.index, node.end_mark.index
-    scalar = dump_yaml({"k": value}).removeprefix("k: ").rstrip("\n")
-    if text[start] == '"':
-        scalar = json.dumps(value, ensure_ascii=False)
-    return text[:start] + scalar + text[end:]
+    return one_line(text)
 
 
 def plain_data(model: BaseModel) -> dict[str, Any]:
