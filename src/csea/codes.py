@@ -321,6 +321,26 @@ class FindingCode(StrEnum):
         Level.WARNING,
         "the answer carries a review flag (set by csea init or csea migrate)",
     )
+    SELF_REVIEW = (
+        "self-review",
+        Level.WARNING,
+        "an answer's reviewer is its owner (reviewed_by equals owner)",
+    )
+    CHANGED_AFTER_REVIEW = (
+        "changed-after-review",
+        Level.WARNING,
+        "an answer changed after the day it was reviewed (read from git, or not committed yet)",
+    )
+    CHANGED_AFTER_APPROVAL = (
+        "changed-after-approval",
+        Level.WARNING,
+        "the assessment or its profile no longer matches what its approval recorded",
+    )
+    APPROVAL_OVERDUE = (
+        "approval-overdue",
+        Level.WARNING,
+        "the approval is older than the review cycle a source sets (review-cycles.yaml)",
+    )
     UNKNOWN_INDICATOR = (
         "unknown-indicator",
         Level.WARNING,

@@ -16,13 +16,14 @@ from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.fileio import dumps_json
 
-__all__ = ["SCHEMAS", "json_schema", "schema_model", "schema_text", "write_schemas"]
+__all__ = ["SCHEMAS", "json_schema", "schema_id", "schema_model", "schema_text", "write_schemas"]
 
 SCHEMAS: dict[str, str] = {
     "catalog": "The catalogue header, obligations/catalog.yaml",
     "sources": "Sources and their provisions, obligations/sources.yaml",
     "obligation": "One obligation, obligations/<pillar>/<ID>.yaml",
     "uncited": "Provisions deliberately not cited, obligations/uncited.yaml",
+    "review-cycles": "How often sources ask for a review, obligations/review-cycles.yaml",
     "profile": "A service profile, profile.yaml",
     "assessment": "A service's assessment, assessment.yaml",
     "report": "A report as data, csea report --format json",
@@ -48,6 +49,7 @@ def _models() -> dict[str, type[BaseModel]]:
         Assessment,
         CatalogHeader,
         Obligation,
+        ReviewCyclesFile,
         ServiceProfile,
         SourcesFile,
         UncitedFile,
@@ -59,10 +61,20 @@ def _models() -> dict[str, type[BaseModel]]:
         "sources": SourcesFile,
         "obligation": Obligation,
         "uncited": UncitedFile,
+        "review-cycles": ReviewCyclesFile,
         "profile": ServiceProfile,
         "assessment": Assessment,
         "report": ReportDocument,
     }
+
+
+def schema_id(name: str) -> str:
+    """The stable ``$id`` of a schema (``urn:csea:schema:assessment``).
+
+    A URN names the schema without pointing at a host: csea reads no network, and the
+    schemas are found where ``csea schema --output-dir`` wrote them.
+    """
+    return f"urn:csea:schema:{name}"
 
 
 def json_schema(name: str) -> dict[str, Any]:
@@ -76,6 +88,7 @@ def json_schema(name: str) -> dict[str, Any]:
     schema = model.model_json_schema(by_alias=True, mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id(name),
         "title": schema.pop("title", name),
         "description": description,
         **schema,

@@ -4,8 +4,9 @@
 - ``sh`` / ``bash`` / ``console`` blocks: each ``csea ...`` (or ``python3 -m csea ...``) line
   runs through the CLI and must exit 0, or the code a ``<!-- docs-test: exit N -->`` comment
   just before the block gives; ``mkdir``, ``cd`` and ``cp`` work as in a shell; ``git`` runs
-  for real, in the page's folder, with a fixed author and no user configuration, so a page
-  can build the history that ``csea diff --since`` reads; anything else is refused, so the
+  for real, in the page's folder, with a fixed author, no user configuration and one day
+  between commits (the first ten days before ``TODAY``), so a page can build the history
+  that ``csea diff --since`` and the review findings read; anything else is refused, so the
   docs cannot show a command nobody runs. Blocks marked
   ``<!-- docs-test: install -->`` install csea: ``tests/test_release.py`` runs them in a fresh
   virtual environment; a line installing csea anywhere else is refused.
@@ -22,6 +23,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shlex
@@ -113,6 +115,8 @@ class PageRun:
         self.namespace: dict[str, Any] = {"__name__": "__docs__"}
         self.runner = CliRunner()
         self.commands: list[list[str]] = []
+        self.commits = 0
+        """Commits made so far: the n-th is dated ``TODAY`` minus 10 days plus n."""
 
     def run(self, block: Block) -> None:
         """Run one block; raise AssertionError with the block's location when it fails."""
@@ -196,9 +200,13 @@ class PageRun:
         )
 
     def _git(self, block: Block, args: list[str]) -> None:
+        day = dt.date.fromisoformat(TODAY) - dt.timedelta(days=10 - self.commits)
+        when = f"{day.isoformat()}T09:00:00+00:00"
+        env = {**_GIT_ENV, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
         done = subprocess.run(
-            ["git", *args], cwd=self.cwd, env=_GIT_ENV, capture_output=True, text=True, check=False
+            ["git", *args], cwd=self.cwd, env=env, capture_output=True, text=True, check=False
         )
+        self.commits += args[:1] == ["commit"]
         assert done.returncode == 0, (
             f"{block.where}: 'git {shlex.join(args)}' exited {done.returncode}\n{done.stderr}"
         )
@@ -213,10 +221,9 @@ _GIT_ENV = {
     "GIT_AUTHOR_EMAIL": "ana@example.invalid",
     "GIT_COMMITTER_NAME": "Ana Analyst",
     "GIT_COMMITTER_EMAIL": "ana@example.invalid",
-    "GIT_AUTHOR_DATE": f"{TODAY}T09:00:00+00:00",
-    "GIT_COMMITTER_DATE": f"{TODAY}T09:00:00+00:00",
 }
-"""What a documented ``git`` command runs with: a fixed author and date, no user configuration."""
+"""What a documented ``git`` command runs with: a fixed author, no user configuration (each
+commit is dated a day after the one before, ten days before ``TODAY`` for the first)."""
 
 
 def _ci_lines(pipeline: dict[str, Any]) -> list[str]:

@@ -39,7 +39,7 @@ from csea.models import (
     SourceStatus,
 )
 
-__all__ = ["applicability", "applicable_obligations"]
+__all__ = ["applicability", "applicable_obligations", "citation_binding"]
 
 _ACTIVE = {SourceStatus.IN_FORCE, SourceStatus.VOLUNTARY}
 
@@ -167,3 +167,13 @@ def applicable_obligations(
         for ob in catalog.obligations
         if wanted is None or ob.id in wanted
     ]
+
+
+def citation_binding(
+    catalog: Catalog, citation: Citation, profile: ServiceProfile, as_of: dt.date
+) -> Binding:
+    """Whether one citation binds a service on a date, and why (the rules above).
+
+    For citations outside obligations, such as a review cycle's.
+    """
+    return _binding(catalog, citation, _Memo(profile, as_of))

@@ -15,7 +15,14 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from csea.errors import Problem
-from csea.models import Catalog, CatalogHeader, Obligation, Source, UncitedFile
+from csea.models import (
+    Catalog,
+    CatalogHeader,
+    Obligation,
+    ReviewCyclesFile,
+    Source,
+    UncitedFile,
+)
 from csea.yamlio.reader import YamlDocument
 
 __all__ = ["CatalogFiles", "Loaded"]
@@ -45,6 +52,8 @@ class CatalogFiles:
     """Each source with the document holding it and its index there."""
     obligations: list[Loaded[Obligation]] = field(default_factory=list)
     uncited: Loaded[UncitedFile] | None = None
+    cycles: Loaded[ReviewCyclesFile] | None = None
+    """``review-cycles.yaml``, when the catalogue has one."""
     invalid_ids: set[str] = field(default_factory=set)
     """Ids of sources and obligations that failed validation (checks do not cascade from them)."""
     folders_with_files: set[str] = field(default_factory=set)
@@ -65,5 +74,6 @@ class CatalogFiles:
             sources=[s.model for s in self.sources],
             obligations=obligations,
             uncited=self.uncited.model.uncited if self.uncited else [],
+            review_cycles=self.cycles.model.cycles if self.cycles else [],
             root=self.root,
         )

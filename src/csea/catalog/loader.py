@@ -5,6 +5,7 @@ obligations/
   catalog.yaml          header: id, title, version, pillars, change log
   sources.yaml          sources and their provisions (or a sources/ folder of such files)
   uncited.yaml          optional: provisions deliberately not cited, with reasons
+  review-cycles.yaml    optional: how often sources ask for an assessment to be reviewed
   <pillar id>/*.yaml    one obligation per file, named for its id (block/BLOCK-01.yaml)
 ```
 """
@@ -19,11 +20,20 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from csea.catalog.checks import CHECKS
+from csea.catalog.cycles import CYCLES_FILE
 from csea.catalog.files import CatalogFiles, Loaded
 from csea.codes import ProblemCode
 from csea.errors import CatalogError, InputError, Problem, Severity
 from csea.fileio import display_path
-from csea.models import Catalog, CatalogHeader, Obligation, Source, SourcesFile, UncitedFile
+from csea.models import (
+    Catalog,
+    CatalogHeader,
+    Obligation,
+    ReviewCyclesFile,
+    Source,
+    SourcesFile,
+    UncitedFile,
+)
 from csea.yamlio.reader import DEFAULT_LIMITS, Limits, read_yaml
 from csea.yamlio.validation import validate_document, validate_value
 
@@ -31,7 +41,7 @@ __all__ = ["default_catalog_dir", "load_catalog", "validate_catalog"]
 
 M = TypeVar("M", bound=BaseModel)
 _YAML_SUFFIXES = (".yaml", ".yml")
-_ROOT_FILES = {"catalog.yaml", "sources.yaml", "uncited.yaml"}
+_ROOT_FILES = {"catalog.yaml", "sources.yaml", "uncited.yaml", CYCLES_FILE}
 
 
 def default_catalog_dir() -> Path:
@@ -95,6 +105,8 @@ def read_catalog_files(
     _read_sources(files, limits)
     if (root / "uncited.yaml").exists():
         files.uncited = _read(files, root / "uncited.yaml", UncitedFile, limits)
+    if (root / CYCLES_FILE).exists():
+        files.cycles = _read(files, root / CYCLES_FILE, ReviewCyclesFile, limits)
     _read_obligations(files, limits)
     return files
 

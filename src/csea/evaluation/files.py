@@ -18,6 +18,7 @@ from typing import NoReturn, overload
 
 from csea.assessment.history import load_previous
 from csea.assessment.load import LoadedAssessment, load_assessments
+from csea.assessment.record import AnswerChanges, answer_changes
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS, evaluate
@@ -82,6 +83,10 @@ def assess_files(
             (``HEAD~1``, ``main``; see [load_previous][csea.assessment.history.load_previous]).
             It is judged on its own ``assessed_on`` date, else its commit's date, else ``as_of``.
 
+    An assessment with reviews or an approval that is in a git work tree has its history
+    read, to find answers changed after their review
+    ([answer_changes][csea.assessment.record.answer_changes]).
+
     Raises:
         InputError: A file (or the profile it names) is missing or invalid, was made against
             another catalogue version, assesses a service another file already assesses,
@@ -97,6 +102,7 @@ def assess_files(
                 as_of=as_of,
                 max_evidence_age_days=max_evidence_age_days,
                 previous=before,
+                changes=_changes(one, as_of),
             ),
             one.assessment.answers,
             one,
@@ -140,6 +146,16 @@ def rolled_up(catalog: Catalog, services: Sequence[AssessedService]) -> Portfoli
     if isinstance(services, AssessedFiles):
         return services.portfolio
     return evaluate_portfolio(catalog, [s.evaluation for s in services])
+
+
+def _changes(loaded: LoadedAssessment, as_of: dt.date) -> AnswerChanges | None:
+    """When its answers last changed, read from git only if it has reviews or an approval."""
+    assessment = loaded.assessment
+    days = [a.reviewed_on for a in assessment.answers.values() if a.reviewed_on is not None]
+    days += [assessment.approval.on] if assessment.approval is not None else []
+    if not days or loaded.revision is not None:
+        return None
+    return answer_changes(loaded, min(days), as_of)
 
 
 def _previous(

@@ -7,6 +7,7 @@ every model shares; ``applicability`` the applicability engine's verdicts (plain
 from csea.models.applicability import Applicability, Binding, CitationState
 from csea.models.assessment import (
     Answer,
+    Approval,
     Assessment,
     CatalogRef,
     EvidenceRef,
@@ -41,6 +42,7 @@ from csea.models.obligation import (
     Question,
 )
 from csea.models.profile import ServiceProfile
+from csea.models.review import PeriodBasis, ReviewCycle, ReviewCyclesFile
 from csea.models.source import Provision, Source, SourcesFile, StatusChange
 from csea.models.uncited import UncitedFile, UncitedProvision
 from csea.models.vocabulary import (
@@ -61,6 +63,7 @@ from csea.models.vocabulary import (
 __all__ = [
     "Answer",
     "Applicability",
+    "Approval",
     "Assessment",
     "Binding",
     "Catalog",
@@ -91,12 +94,15 @@ __all__ = [
     "Obligation",
     "ObligationResult",
     "OrganisationRollup",
+    "PeriodBasis",
     "Pillar",
     "Portfolio",
     "Progress",
     "Provision",
     "Question",
     "Relationship",
+    "ReviewCycle",
+    "ReviewCyclesFile",
     "ReviewFlag",
     "ReviewReason",
     "RiskLevel",

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from csea.models.base import CseaModel, NonEmptyStr, ObligationId, Slug, Version
 from csea.models.obligation import Obligation
+from csea.models.review import ReviewCycle
 from csea.models.source import Source
 from csea.models.uncited import UncitedProvision
 
@@ -88,6 +89,8 @@ class Catalog(CseaModel):
     """The obligations, ordered by pillar (in header order) then id."""
     uncited: list[UncitedProvision] = Field(default_factory=list)
     """Provisions deliberately left uncited, with reasons."""
+    review_cycles: list[ReviewCycle] = Field(default_factory=list)
+    """How often sources ask for an assessment to be reviewed (``review-cycles.yaml``)."""
     root: Path | None = None
     """The directory it was loaded from."""
 

@@ -27,6 +27,7 @@ __all__ = [
     "CheckFormat",
     "CrosswalkFormat",
     "DiffFormat",
+    "DueFormat",
     "Line",
     "Part",
     "Styled",
@@ -91,6 +92,16 @@ class DiffFormat(StrEnum):
     TABLE = "table"
     MD = "md"
     JSON = "json"
+
+
+class DueFormat(StrEnum):
+    """What falls due (``due``)."""
+
+    TABLE = "table"
+    MD = "md"
+    JSON = "json"
+    ICS = "ics"
+    """An iCalendar file, one event per item, for calendar programs."""
 
 
 @dataclass(frozen=True)
