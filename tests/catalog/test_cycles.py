@@ -11,6 +11,7 @@ from csea import load_catalog, load_profile, validate_catalog
 from csea.catalog.cycles import cycles_for, governing_cycle, next_review
 from csea.models import ReviewCycle, ServiceProfile
 from tests.conftest import CatalogFactory
+from tests.evaluation.factories import PROFILE
 
 AS_OF = dt.date(2026, 11, 20)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -48,16 +49,7 @@ cycles:
 
 
 def _profile(**changes: object) -> ServiceProfile:
-    data: dict[str, object] = {
-        "organisation": "Example Ltd",
-        "service": "Pics",
-        "kinds": ["user_to_user"],
-        "features": ["image_upload"],
-        "users": {"GB": 1000},
-        "established_in": ["GB"],
-        "children_likely": True,
-    }
-    return ServiceProfile.model_validate(data | changes)
+    return ServiceProfile.model_validate(PROFILE | changes)
 
 
 def test_the_cycles_are_read_with_the_catalogue(make_catalog: CatalogFactory) -> None:
