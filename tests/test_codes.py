@@ -100,6 +100,7 @@ def test_warnings_are_only_the_declared_ones() -> None:
     assert warnings == [
         "cited-but-listed-uncited",
         "duplicate-citation",
+        "threshold-contradicts-note",
         "unexpected-file",
         "verification-inconsistent",
         "verified-without-locator",

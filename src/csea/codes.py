@@ -124,6 +124,12 @@ class ProblemCode(StrEnum):
         Severity.ERROR,
         "a provision its source does not list (a citation, a target, part_of, uncited.yaml)",
     )
+    THRESHOLD_CONTRADICTS_NOTE = (
+        "threshold-contradicts-note",
+        Severity.WARNING,
+        "a user threshold whose number or comparison differs from the one its citation's note "
+        "quotes (the note says 'more than 7 million users', the condition at_least: 7000000)",
+    )
     DUPLICATE_CITATION = (
         "duplicate-citation",
         Severity.WARNING,

@@ -14,6 +14,13 @@ so the other change is not lost. Writing what the file already holds always succ
 [refuse_unreadable][csea.fileio.refuse_unreadable] guards a rewrite: when the target exists
 but cannot be parsed, csea refuses to write over it, so nothing the user wrote is lost.
 
+Every output csea produces from its inputs (a report, an export, a schema) is written by
+[write_output][csea.fileio.write_output]: it knows the inputs and refuses an output that is
+one of them (the assessment, its profile, a catalogue file: through a link or not), or that
+exists and is not a regular file (``/dev/null``, a named pipe, a folder: csea often runs as
+root in CI, where replacing a device would break the machine). The command line writes to
+standard output instead when the output is ``-``.
+
 Every JSON text csea writes (outputs, schemas) has one layout:
 [dumps_json][csea.fileio.dumps_json]. Characters that act rather than show (controls,
 bidirectional controls, line separators: [csea.safetext.INVISIBLE][]) are written as
@@ -28,7 +35,7 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -42,11 +49,13 @@ from csea.safetext import INVISIBLE
 
 __all__ = [
     "UNCHECKED",
+    "check_output",
     "display_path",
     "dumps_json",
     "json_text",
     "refuse_unreadable",
     "write_atomic",
+    "write_output",
 ]
 
 T = TypeVar("T")
@@ -135,6 +144,69 @@ def _check_unchanged(
         f"{path} changed while csea was working on it (another csea command or an editor "
         "wrote it); nothing was written, so that change is kept; run the command again"
     )
+
+
+def write_output(path: Path, content: str | bytes, *, inputs: Iterable[Path] = ()) -> None:
+    """Write an output file atomically (its folder made), never over an input or a special file.
+
+    Args:
+        path: The file to write.
+        content: What it will hold (text as UTF-8).
+        inputs: The files (or folders, such as the catalogue) the output was made from; an
+            existing file in such a folder counts as an input.
+
+    Raises:
+        WriteRefusedError: See [check_output][csea.fileio.check_output]; or the file or its
+            folder could not be written. Nothing is changed then.
+    """
+    check_output(path, inputs)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise WriteRefusedError(
+            f"could not write {path}: cannot create the folder {path.parent} ({reason}); "
+            "nothing was changed"
+        ) from None
+    write_atomic(path, content)
+
+
+def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse an output path that is one of the inputs, or an existing file that is not regular.
+
+    Raises:
+        WriteRefusedError: ``path`` is (through links or not) one of ``inputs`` or an existing
+            file inside one of them, or it exists and is a device, a named pipe, a socket or
+            a folder.
+    """
+    try:
+        kind = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as error:
+        raise _refused(path, error) from None
+    for given in inputs:
+        if _same_or_inside(path, given):
+            raise WriteRefusedError(
+                f"refusing to write over {path}: it is one of this command's inputs; choose "
+                "another output file"
+            )
+    if not stat.S_ISREG(kind):
+        what = "a folder" if stat.S_ISDIR(kind) else "not a regular file (a device or a pipe)"
+        raise WriteRefusedError(
+            f"refusing to write {path}: it is {what}; choose a file, or '-' for standard output"
+        )
+
+
+def _same_or_inside(path: Path, given: Path) -> bool:
+    """Whether the existing ``path`` is ``given``, or a file inside the folder ``given``."""
+    try:
+        if os.path.samefile(path, given):
+            return True
+    except OSError:
+        return False
+    real, folder = os.path.realpath(path), os.path.realpath(given)
+    return os.path.isdir(folder) and real.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def refuse_unreadable(path: Path, read: Callable[[Path], T]) -> T | None:

@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from csea.codes import ProblemCode
-from csea.errors import InputError, Problem
-from csea.fileio import dumps_json
+from csea.errors import InputError, Problem, WriteRefusedError
+from csea.fileio import dumps_json, write_output
 
 __all__ = ["SCHEMAS", "json_schema", "schema_id", "schema_model", "schema_text", "write_schemas"]
 
@@ -101,11 +101,17 @@ def schema_text(name: str) -> str:
 
 
 def write_schemas(directory: Path) -> list[Path]:
-    """Write every schema into ``directory``; returns the files written."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write every schema into ``directory`` (made when missing); returns the files written.
+
+    Raises:
+        WriteRefusedError: ``directory`` is not a folder (a file is in the way), or a schema
+            file there is not a regular file, or cannot be written.
+    """
+    if directory.exists() and not directory.is_dir():
+        raise WriteRefusedError(f"could not write into {directory}: it is not a folder")
     written = []
     for name in SCHEMAS:
         path = directory / f"{name}.schema.json"
-        path.write_text(schema_text(name), encoding="utf-8")
+        write_output(path, schema_text(name))
         written.append(path)
     return written

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from csea.render.escape import markdown as escape
 from tests.assessment.conftest import ProfileWriter, Runner
 from tests.assessment.test_diff import NEW, OLD
 from tests.assessment.test_skeleton import SKELETON
@@ -91,8 +92,8 @@ def test_diff_markdown(run: Runner, pair: tuple[Path, Path], catalog_dir: Path) 
     assert out.splitlines()[:5] == [
         "## Assessment changes: Clipshare (Example Ltd)",
         "",
-        f"`{pair[0]}` (mini 2026.11) to `{pair[1]}` (mini 2026.11); evidence expiry judged on "
-        "2026-12-01.",
+        f"{escape(str(pair[0]))} (mini 2026.11) to {escape(str(pair[1]))} (mini 2026.11); evidence "
+        "expiry judged on 2026-12-01.",
         "",
         "**Summary:** 1 added, 1 removed, 1 status up, 1 status down, 1 status changed, 1 "
         "evidence added, 1 evidence removed, 1 evidence updated, 1 evidence expired, 1 owner "

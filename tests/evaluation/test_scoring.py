@@ -233,3 +233,24 @@ def test_indicator_results_against_targets(make_catalog: CatalogFactory) -> None
 )
 def test_percent_to_target(score: float | None, expected: float | None) -> None:
     assert percent_to_target(score) == expected
+
+
+@pytest.mark.parametrize(
+    ("indicator", "values", "met"),
+    [
+        ("reports-on-time", (94.9, 95, 95.1), (False, True, True)),
+        ("hours-to-report", (23.9, 24, 24.1), (True, True, False)),
+    ],
+    ids=["higher-is-better-target-95", "lower-is-better-target-24"],
+)
+def test_an_indicator_exactly_at_its_target_meets_it(
+    make_catalog: CatalogFactory,
+    indicator: str,
+    values: tuple[float, float, float],
+    met: tuple[bool, bool, bool],
+) -> None:
+    obligation = mini_catalog(make_catalog).obligation("BLOCK-02")
+    assert obligation is not None
+    measured = [{"id": indicator, "value": v, "period": "2026-Q3"} for v in values]
+    answer = Answer.model_validate({"status": "implemented", "indicators": measured})
+    assert tuple(r.met for r in indicator_results(obligation, answer)) == met

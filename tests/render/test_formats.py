@@ -11,7 +11,7 @@ import pytest
 
 from csea.evaluation.files import AssessedService
 from csea.models import Catalog
-from csea.render.markdown import escape
+from csea.render.escape import markdown as escape
 from csea.render.report import ReportFormat, render_report
 from csea.render.spreadsheet import COLUMNS
 from csea.report.build import build_report

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from csea.catalog.files import CatalogFiles, Loaded
+from csea.catalog.thresholds import note_conflicts
 from csea.codes import ProblemCode, RuleSet
 from csea.errors import Problem
 from csea.models import ChangeKind, Obligation, Source, SourceStatus, Verification
@@ -243,6 +244,15 @@ def _resolve(
             f"'{provision_id}' is not a provision of {source_id}; listed: {listed}{more}",
             object_id,
         )
+
+
+@CHECKS.rule(ProblemCode.THRESHOLD_CONTRADICTS_NOTE)
+def thresholds_as_noted(files: CatalogFiles) -> Iterator[Problem]:
+    """A user threshold has the number and comparison its citation's note quotes."""
+    for loaded in files.obligations:
+        for path, message in note_conflicts(loaded.model):
+            code = ProblemCode.THRESHOLD_CONTRADICTS_NOTE
+            yield _at(loaded.doc, path, code, message, loaded.model.id)
 
 
 @CHECKS.rule(ProblemCode.SELF_REFERENCE, ProblemCode.UNKNOWN_OBLIGATION)

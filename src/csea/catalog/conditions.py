@@ -30,6 +30,7 @@ from csea.models.conditions import (
     NotCondition,
     RiskAtLeast,
     UsersAtLeast,
+    UserThreshold,
 )
 
 __all__ = ["Trace", "evaluate_condition", "has_users_in", "is_multi_risk", "users_in"]
@@ -95,7 +96,7 @@ def _leaf(condition: Condition, profile: ServiceProfile) -> Trace:
             )
             return _said(profile.children_likely == wanted, text)
         case UsersAtLeast(users=threshold):
-            return _users(threshold.jurisdiction, threshold.at_least, profile)
+            return _users(threshold, profile)
         case RiskAtLeast(risk=threshold):
             return _risk(threshold.harm, threshold.at_least, profile)
         case MultiRisk(multi_risk=wanted):
@@ -118,14 +119,15 @@ def _said(holds: bool, text: str) -> Trace:
     return Trace(holds=holds, text=text, parts=[])
 
 
-def _users(where: str, at_least: int, profile: ServiceProfile) -> Trace:
+def _users(threshold: UserThreshold, profile: ServiceProfile) -> Trace:
+    where = threshold.jurisdiction
     if where == "global":
         actual, place = profile.total_users, "worldwide"
     else:
         actual, place = users_in(profile, where), f"in {where}"
-    return _said(
-        actual >= at_least, f"at least {at_least:,} monthly users {place} (profile: {actual:,})"
-    )
+    comparison, number = threshold.comparison
+    held = actual > number if comparison == "more_than" else actual >= number
+    return _said(held, f"{threshold.wording()} monthly users {place} (profile: {actual:,})")
 
 
 def _risk(harm: Harm, at_least: RiskLevel, profile: ServiceProfile) -> Trace:

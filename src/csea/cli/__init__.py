@@ -6,6 +6,10 @@ a renderer and maps errors to an exit code (0 ok, 1 findings, 2 unusable input).
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -78,5 +82,27 @@ def schema(
 
 
 def main() -> None:
-    """Entry point of the ``csea`` console script."""
-    app()
+    """Entry point of the ``csea`` console script.
+
+    Text a stream cannot encode (``PYTHONIOENCODING=ascii``) is written as escapes rather
+    than failing, and an output that could not be flushed at the end (a closed pipe) ends
+    quietly: the command has already said so.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        app()
+    finally:
+        _close_stdout()
+
+
+def _close_stdout() -> None:
+    """Flush stdout; when it cannot take any more, point it at the null device instead."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

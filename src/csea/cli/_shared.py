@@ -1,22 +1,34 @@
-"""What every command shares: exit codes, options, consoles, writing a view, error reporting."""
+"""What every command shares: exit codes, options, consoles, writing a view, error reporting.
+
+Everything a command prints goes through this module, and through one safe-text path:
+the consoles are [SafeConsole][csea.render.escape.SafeConsole]s (no markup, emoji or links
+read from text, controls shown escaped), exact text for stdout goes through
+[write_stdout][csea.cli._shared.write_stdout] (controls shown escaped), and an output that
+cannot be written (a full disk, a closed pipe) is an error like any other: a message and
+exit code 2, never a traceback. [write_parts][csea.cli._shared.write_parts] writes a view to
+``-o FILE`` through [csea.fileio.write_output][] (never over an input or a device), or to
+stdout for ``-o -``.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import Annotated, Any, NoReturn, ParamSpec, TextIO, TypeVar
 
 import typer
-from rich.console import Console
 
 from csea.clock import today
 from csea.errors import CseaError, InputError, WriteRefusedError
-from csea.fileio import write_atomic
+from csea.fileio import write_output
+from csea.render.escape import SafeConsole
 from csea.render.view import PLAIN_WIDTH, Line, Part, Styled, as_text
+from csea.safetext import visible
 
 __all__ = [
     "CatalogOption",
@@ -30,7 +42,7 @@ __all__ = [
     "handle_errors",
     "out",
     "stderr",
-    "write_output",
+    "write_parts",
     "write_stdout",
 ]
 
@@ -49,8 +61,8 @@ class ExitCode(IntEnum):
     """Bad usage or unusable input: nothing was computed and nothing was written."""
 
 
-def _console(*, stderr: bool, soft_wrap: bool) -> Console:
-    console = Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap)
+def _console(*, stderr: bool, soft_wrap: bool) -> SafeConsole:
+    console = SafeConsole(stderr=stderr, soft_wrap=soft_wrap)
     if not console.is_terminal:
         console.width = PLAIN_WIDTH
     return console
@@ -105,7 +117,8 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write to this file instead of stdout.",
+        help="Write to this file instead of stdout ('-': stdout). Never one of the inputs "
+        "or a special file.",
         show_default=False,
     ),
 ]
@@ -120,12 +133,13 @@ def exit_with(status: ExitCode) -> NoReturn:
 def report_error(error: CseaError) -> NoReturn:
     """Print an error (every problem it carries) to stderr and exit 2."""
     if isinstance(error, InputError) and error.problems:
-        for problem in error.problems:
-            stderr.print(str(problem), markup=False)
-        if len(error.problems) > 1:
-            stderr.print(error.summary, markup=False)
+        lines = [str(problem) for problem in error.problems]
+        lines += [error.summary] if len(error.problems) > 1 else []
     else:
-        stderr.print(f"error: {error}", markup=False)
+        lines = [f"error: {error}"]
+    with contextlib.suppress(OSError, ValueError):
+        for line in lines:
+            stderr.print(line)
     exit_with(ExitCode.UNUSABLE)
 
 
@@ -146,43 +160,71 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 
 def write_stdout(text: str) -> None:
-    """Write text to stdout exactly (no wrapping, no markup)."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Write text to stdout as it is (no wrapping, no markup), controls shown escaped.
+
+    Raises:
+        WriteRefusedError: Standard output is closed or cannot take the text (a full disk,
+            a closed pipe).
+    """
+    with _stdout() as stream:
+        stream.write(visible(text))
+        stream.flush()
+
+
+@contextlib.contextmanager
+def _stdout() -> Iterator[TextIO]:
+    """Standard output, with a failure to write to it turned into a csea error."""
+    if sys.stdout is None:
+        raise WriteRefusedError("standard output is closed; nothing was written")
+    try:
+        yield sys.stdout
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise WriteRefusedError(f"could not write to standard output: {reason}") from None
 
 
 def emit(parts: Sequence[Part]) -> None:
     """Write a rendered view: exact text to stdout, lines through the consoles, tables printed.
 
     Styled text has colour on an interactive terminal and is plain text anywhere else.
+
+    Raises:
+        WriteRefusedError: Standard output cannot be written.
     """
     for part in parts:
         if isinstance(part, str):
             write_stdout(part)
-        elif isinstance(part, Line):
-            (stderr if part.err else out).print(part.text, markup=False)
-        elif isinstance(part, Styled) and not sys.stdout.isatty():
+        elif isinstance(part, Line) and part.err:
+            stderr.print(part.text)
+        elif isinstance(part, Styled) and not _interactive():
             write_stdout(part.text)
-        elif isinstance(part, Styled):
-            for renderable in part.rich:
-                out.print(renderable)
         else:
-            out.print(part)
+            with _stdout():
+                _print(part)
 
 
-def write_output(output: Path, parts: Sequence[Part]) -> None:
-    """Write rendered text to ``output`` atomically, making its folder first; say so on stderr.
+def _print(part: Part) -> None:
+    if isinstance(part, Line):
+        out.print(part.text)
+    elif isinstance(part, Styled):
+        for renderable in part.rich:
+            out.print(renderable)
+    else:
+        out.print(part)
+
+
+def _interactive() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def write_parts(output: Path | None, parts: Sequence[Part], inputs: Iterable[Path]) -> None:
+    """Write a view to ``output`` (never over one of ``inputs``), or to stdout for ``-``/none.
 
     Raises:
-        WriteRefusedError: The folder cannot be made or the file cannot be written.
+        WriteRefusedError: ``output`` is an input or a special file, or cannot be written.
     """
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise WriteRefusedError(
-            f"could not write {output}: cannot create the folder {output.parent} ({reason}); "
-            "nothing was changed"
-        ) from None
-    write_atomic(output, as_text(parts))
-    stderr.print(f"wrote {output}", markup=False)
+    if output is None or str(output) == "-":
+        emit(parts)
+        return
+    write_output(output, as_text(parts), inputs=inputs)
+    stderr.print(f"wrote {output}")

@@ -21,10 +21,10 @@ from csea.cli._shared import (
     emit,
     exit_with,
     handle_errors,
-    write_output,
+    write_parts,
 )
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.evaluation.files import evaluate_files
+from csea.evaluation.files import assess_files
 from csea.evaluation.portfolio import fails
 from csea.evaluation.selection import FindingSelection
 from csea.models import FindingLevel
@@ -147,17 +147,16 @@ def check(
     an input cannot be used (missing or invalid file, other catalogue version).
     """
     selection = FindingSelection.parse(only, codes or [])
-    portfolio = evaluate_files(
-        load_catalog(catalog_dir),
-        assessments,
-        as_of=as_of_date(as_of),
-        max_evidence_age_days=max_evidence_age,
-        selection=selection,
+    catalog = load_catalog(catalog_dir)
+    services = assess_files(
+        catalog, assessments, as_of=as_of_date(as_of), max_evidence_age_days=max_evidence_age
     )
+    portfolio = selection.apply(services.portfolio)
     view = CheckView(portfolio, fail_on, junit_gaps)
+    read = [*services.files(), *([catalog.root] if catalog.root else [])]
     for path, side in ((junit_xml, CheckFormat.JUNIT), (sarif, CheckFormat.SARIF)):
         if path is not None:
-            write_output(path, view.render(side))
+            write_parts(path, view.render(side), inputs=read)
     emit(view.render(fmt))
     if fails(portfolio, fail_on):
         exit_with(ExitCode.FINDINGS)

@@ -17,11 +17,10 @@ from csea.cli._shared import (
     OutputOption,
     as_of_date,
     as_of_option,
-    emit,
     exit_with,
     handle_errors,
     stderr,
-    write_output,
+    write_parts,
     write_stdout,
 )
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
@@ -130,19 +129,17 @@ def due(
     from csea.render.due import DueView  # noqa: PLC0415
 
     days = _days(within)
+    catalog = load_catalog(catalog_dir)
     listed = due_items(
-        load_catalog(catalog_dir),
+        catalog,
         assessments or [Path("assessment.yaml")],
         as_of=as_of_date(as_of),
         within_days=days,
         owner=owner,
         max_evidence_age_days=max_evidence_age,
     )
-    parts = DueView(listed).render(fmt)
-    if output is None:
-        emit(parts)
-    else:
-        write_output(output, parts)
+    read = [Path(f) for f in listed.files] + ([catalog.root] if catalog.root else [])
+    write_parts(output, DueView(listed).render(fmt), inputs=read)
 
 
 def register(app: typer.Typer) -> None:

@@ -15,9 +15,8 @@ from csea.cli._shared import (
     OutputOption,
     as_of_date,
     as_of_option,
-    emit,
     handle_errors,
-    write_output,
+    write_parts,
 )
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
 from csea.render.report import ReportFormat, ReportView
@@ -99,10 +98,8 @@ def report(
         max_evidence_age_days=max_evidence_age,
     )
     parts = ReportView(build_report(catalog, services, options)).render(fmt)
-    if output is None:
-        emit(parts)
-    else:
-        write_output(output, parts)
+    read = [*services.files(), *([Path(previous)] if previous else []), catalog.root]
+    write_parts(output, parts, inputs=[p for p in read if p is not None])
 
 
 def register(app: typer.Typer) -> None:

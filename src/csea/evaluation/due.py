@@ -93,6 +93,8 @@ class DueList(CseaModel):
     """Only this owner's items, when asked."""
     items: list[DueItem]
     """By owner (no owner last), then date, then file and line."""
+    files: list[str]
+    """The files read: each assessment and its profile."""
 
     def by_owner(self) -> dict[str, list[DueItem]]:
         """The items grouped by owner, in order (``(no owner)`` for items with none)."""
@@ -118,16 +120,18 @@ def due_items(
             together).
     """
     until = as_of + dt.timedelta(days=within_days)
+    loaded = load_assessments(paths)
     found = [
         item
-        for loaded in load_assessments(paths)
-        for item in _items(catalog, loaded, as_of, max_evidence_age_days)
+        for one in loaded
+        for item in _items(catalog, one, as_of, max_evidence_age_days)
         if item.due <= until and (owner is None or _same(item.owner, owner))
     ]
+    files = [str(p) for one in loaded for p in (one.path, one.profile_path) if p is not None]
     found.sort(
         key=lambda i: (i.owner is None, (i.owner or "").casefold(), i.due, i.file, i.line or 0)
     )
-    return DueList(as_of=as_of, until=until, owner=owner, items=found)
+    return DueList(as_of=as_of, until=until, owner=owner, items=found, files=files)
 
 
 def _same(named: str | None, asked: str) -> bool:

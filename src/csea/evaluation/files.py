@@ -14,6 +14,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NoReturn, overload
 
 from csea.assessment.history import load_previous
@@ -61,6 +62,11 @@ class AssessedFiles(Sequence[AssessedService]):
 
     def __iter__(self) -> Iterator[AssessedService]:
         return iter(self._services)
+
+    def files(self) -> list[Path]:
+        """Every file the services were read from: the assessments and their profiles."""
+        sources = [s.source for s in self._services if s.source is not None]
+        return [p for s in sources for p in (s.path, s.profile_path) if p is not None]
 
 
 def assess_files(

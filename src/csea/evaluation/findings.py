@@ -157,13 +157,21 @@ def missing_evidence(it: Answered) -> Iterator[Finding]:
         yield it.finding(FindingCode.MISSING_EVIDENCE, message, "status")
 
 
+def _days_before(day: dt.date, days: int) -> dt.date:
+    """The date ``days`` before ``day``; the first date there is when that is before it."""
+    try:
+        return day - dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min
+
+
 @ANSWER_RULES.rule(
     FindingCode.EXPIRED_EVIDENCE, FindingCode.STALE_EVIDENCE, FindingCode.FUTURE_EVIDENCE
 )
 def evidence_dates(it: Answered) -> Iterator[Finding]:
     """Evidence past its expiry, collected too long ago, or dated after the as-of date."""
     ctx = it.ctx
-    oldest = ctx.as_of - dt.timedelta(days=ctx.max_evidence_age_days)
+    oldest = _days_before(ctx.as_of, ctx.max_evidence_age_days)
     for index, item in enumerate(it.answer.evidence):
         named = f"evidence '{item.title}' for {it.id}"
         if item.expires is not None and item.expires < ctx.as_of:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import import_module
@@ -15,7 +14,7 @@ from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
 from csea.evaluation.files import assess_files
 from csea.export.formats import Exported, ExportFormat, ExportSubject, OutputKind
 from csea.export.registry import export_format
-from csea.fileio import write_atomic
+from csea.fileio import write_output
 from csea.models import Catalog
 
 __all__ = ["ExportResult", "export_assessment", "write_export"]
@@ -92,20 +91,7 @@ def write_export(
 
 
 def _write_file(path: Path, data: bytes, keep: tuple[Path, ...]) -> None:
-    target = Path(os.path.realpath(path))
-    if any(target == Path(os.path.realpath(p)) for p in keep):
-        raise WriteRefusedError(f"refusing to write over {path}: it is an input of the export")
-    if path.exists() and not path.is_file():
-        raise WriteRefusedError(f"could not write {path}: it is not a regular file")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise WriteRefusedError(
-            f"could not write {path}: cannot create the folder {path.parent} ({reason}); "
-            "nothing was changed"
-        ) from None
-    write_atomic(path, data)
+    write_output(path, data, inputs=keep)
 
 
 def _inputs(subject: ExportSubject) -> tuple[Path, ...]:

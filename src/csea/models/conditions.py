@@ -15,13 +15,27 @@ applies_when:
 
 Each mapping has exactly one key; the key picks the kind of condition. The union is
 discriminated by that key, never by trying the alternatives in order.
+
+A threshold says its comparison the way its source words it: a user number is either
+``more_than`` (Ofcom's "more than 700,000 monthly active United Kingdom users": exactly
+700,000 does not reach it) or ``at_least`` (the DSA's "45 million or more": exactly 45
+million does), never both. Risk levels and enterprise sizes are ``at_least`` ("medium or
+high risk"; every size but micro and small).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, NonNegativeInt, Tag
+from pydantic import (
+    ConfigDict,
+    Discriminator,
+    Field,
+    NonNegativeInt,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 
 from csea.models.base import CseaModel, JurisdictionCode
 from csea.models.vocabulary import (
@@ -37,6 +51,7 @@ __all__ = [
     "AllOf",
     "AnyOf",
     "ChildrenLikely",
+    "Comparison",
     "Condition",
     "DesignatedAs",
     "EnterpriseSizeAtLeast",
@@ -146,27 +161,71 @@ class ChildrenLikely(CseaModel):
         )
 
 
+_Count = Annotated[NonNegativeInt | None, WithJsonSchema({"type": "integer", "minimum": 0})]
+"""A user number, or None when the threshold uses the other comparison (never written)."""
+
+Comparison = Literal["more_than", "at_least"]
+"""How a user threshold compares: above the number only, or the number and above."""
+
+
 class UserThreshold(CseaModel):
-    """Monthly active users in one jurisdiction (or worldwide) at or above a number."""
+    """Monthly active users in one jurisdiction (or worldwide) beyond a number.
+
+    Exactly one comparison, as the source words it: ``more_than`` or ``at_least``.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["more_than"]}, {"required": ["at_least"]}]}
+    )
 
     jurisdiction: JurisdictionCode | Literal["global"]
     """Where users are counted; ``global`` counts users worldwide."""
-    at_least: NonNegativeInt
-    """The smallest average monthly active user number that satisfies the condition."""
+    more_than: _Count = None
+    """Met by any number above this one, not by the number itself ("more than N")."""
+    at_least: _Count = None
+    """Met by this number and any above it ("N or more", "equal to or higher than N")."""
+
+    @model_validator(mode="after")
+    def _one_comparison(self) -> UserThreshold:
+        if self.more_than is not None and self.at_least is not None:
+            raise ValueError(
+                "a user threshold has one comparison, and this one has both 'more_than' and "
+                "'at_least': keep the one its source's words give ('more than N' is more_than, "
+                "'N or more' is at_least)"
+            )
+        if self.more_than is None and self.at_least is None:
+            raise ValueError(
+                "a user threshold needs its comparison: 'more_than: N' for 'more than N', "
+                "'at_least: N' for 'N or more'"
+            )
+        return self
+
+    @property
+    def comparison(self) -> tuple[Comparison, int]:
+        """Which comparison the threshold uses, and its number."""
+        if self.more_than is not None:
+            return "more_than", self.more_than
+        assert self.at_least is not None, "the validator keeps exactly one comparison"
+        return "at_least", self.at_least
+
+    def wording(self) -> str:
+        """The comparison in words: ``more than 700,000`` or ``at least 45,000,000``."""
+        kind, number = self.comparison
+        return f"{kind.replace('_', ' ')} {number:,}"
 
 
 class UsersAtLeast(CseaModel):
-    """True when the service's monthly active users reach a threshold."""
+    """True when the service's monthly active users reach a threshold (``more_than`` or ``at_least``)."""
 
     users: UserThreshold
-    """Where and how many."""
+    """Where, how many, and whether the number itself counts."""
 
     def describe(self) -> str:
         """Plain-words form of the condition."""
         where = (
             "worldwide" if self.users.jurisdiction == "global" else f"in {self.users.jurisdiction}"
         )
-        return f"at least {self.users.at_least:,} monthly active users {where}"
+        return f"{self.users.wording()} monthly active users {where}"
 
 
 class RiskThreshold(CseaModel):

@@ -6,6 +6,7 @@ from typing import Any
 
 from csea.assessment.diff import AnswerChange, AssessmentDiff
 from csea.fileio import dumps_json
+from csea.render.escape import markdown
 from csea.render.tabular import Cell, Tabular, to_rich
 from csea.render.view import DiffFormat, Part, View
 
@@ -66,7 +67,8 @@ def diff_markdown(diff: AssessmentDiff) -> str:
     lines = [
         f"## Assessment changes: {_cell(diff.service)} ({_cell(diff.organisation)})",
         "",
-        f"`{diff.old_file}` ({diff.old_catalog}) to `{diff.new_file}` ({diff.new_catalog}); "
+        f"{_cell(diff.old_file)} ({_cell(diff.old_catalog)}) to {_cell(diff.new_file)} "
+        f"({_cell(diff.new_catalog)}); "
         f"evidence expiry judged on {diff.as_of.isoformat()}.",
         "",
         f"**Summary:** {diff_summary(diff)}.",
@@ -99,7 +101,13 @@ def _row(change: AnswerChange) -> dict[str, Cell]:
 
 
 def _cell(value: Cell) -> str:
-    """Text safe inside a Markdown table cell."""
+    """Text safe in Markdown: the report's escaping ([csea.render.escape.markdown][])."""
     if value is None:
         return ""
-    return " ".join(str(value).split()).replace("\\", "\\\\").replace("|", "\\|")
+    return markdown(
+        value
+        if isinstance(value, str)
+        else "; ".join(value)
+        if isinstance(value, list)
+        else str(value)
+    )

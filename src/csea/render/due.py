@@ -16,9 +16,10 @@ import uuid
 from csea.__about__ import __version__
 from csea.evaluation.due import DueItem, DueList
 from csea.fileio import dumps_json
-from csea.render.markdown import escape
+from csea.render.escape import markdown as escape
 from csea.render.tabular import Cell, Tabular, to_rich
 from csea.render.view import DueFormat, Part, View
+from csea.safetext import visible
 
 __all__ = ["DueView", "due_calendar", "event_uid"]
 
@@ -142,8 +143,8 @@ def due_calendar(due: DueList) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", item.due)
         event.add("dtend", item.due + dt.timedelta(days=1))
-        event.add("summary", f"{item.obligation_id or item.service}: {item.action}")
-        event.add("location", _where(item))
+        event.add("summary", visible(f"{item.obligation_id or item.service}: {item.action}"))
+        event.add("location", visible(_where(item)))
         event.add("description", _description(item))
         event.add("categories", ["csea", item.kind.value])
         event.add("transp", "TRANSPARENT")
@@ -159,4 +160,4 @@ def _description(item: DueItem) -> str:
         f"Owner: {item.owner or 'nobody named'}",
         f"Where: {_where(item)}",
     ]
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)

@@ -1,8 +1,9 @@
 """The report as one self-contained HTML file: inline CSS, inline SVG charts, no script.
 
 It opens from disk with no network, reads well on screen and prints to PDF from any
-browser. Jinja2 autoescaping is on, so every string the user wrote is escaped; a
-Content-Security-Policy that allows no script at all is a second line of defence.
+browser. Every value the template shows goes through [csea.render.escape.html][] (HTML
+escaped, control and bidirectional characters shown escaped); a Content-Security-Policy that
+allows no script at all is a second line of defence.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from markupsafe import Markup
 
 from csea.models import Status
 from csea.render.charts import scorecard_chart, status_strip
+from csea.render.escape import html
 from csea.render.wording import (
     DASH,
     REDACTION_NOTICE,
@@ -42,6 +44,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
     env.filters.update(
         label=label,
@@ -53,6 +56,11 @@ def _environment() -> Environment:
     )
     env.globals.update(DASH=DASH, statuses=list(Status), no_counts=dict.fromkeys(Status))
     return env
+
+
+def _finalize(value: object) -> object:
+    """Every text value through [html][csea.render.escape.html] (controls shown escaped)."""
+    return html(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 _ENV = _environment()

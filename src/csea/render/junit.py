@@ -22,7 +22,6 @@ Properties on each case carry the force, status, owner and due date.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from csea.models import FindingLevel, Force, Portfolio, Status
+from csea.render.escape import xml
 from csea.render.wording import label, score_text
 from csea.report.document import ReportDocument
 
@@ -44,7 +44,6 @@ __all__ = [
     "report_suites",
 ]
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _GAPS = {Status.PARTIAL, Status.PLANNED, Status.NOT_IMPLEMENTED, Status.NOT_ASSESSED}
 LEGAL_DUTY_UNMET = "legal-duty-unmet"
 """The failure type of a legal duty for the service that is not implemented."""
@@ -147,7 +146,7 @@ def outcomes(entry: ObligationLike, gaps: JunitGaps = JunitGaps.SKIPPED) -> list
 
 
 def _text(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+    return xml(value)
 
 
 def _properties(parent: ET.Element, values: list[tuple[str, str]]) -> None:

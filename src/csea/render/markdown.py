@@ -1,7 +1,7 @@
 """The report in Markdown, for wikis and pull requests (GitHub-flavoured tables).
 
-Everything the user wrote is escaped, so a title cannot break a table, start a
-heading, or smuggle HTML into a wiki page.
+Everything the user wrote is escaped ([csea.render.escape.markdown][]), so a title cannot
+break a table, start a heading, or smuggle HTML into a wiki page.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from csea.models import Status
 from csea.models.vocabulary import Verification
+from csea.render.escape import markdown as escape
 from csea.render.wording import (
     DASH,
     REDACTION_NOTICE,
@@ -35,15 +36,9 @@ from csea.report.document import (
     ServiceReport,
 )
 
-__all__ = ["escape", "render_markdown"]
+__all__ = ["render_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&${}])")
 _URL_SAFE = ":/?#@!$&'*+,;=%-._~"
-
-
-def escape(text: str) -> str:
-    """Text safe anywhere in Markdown: punctuation escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def render_markdown(document: ReportDocument) -> str:

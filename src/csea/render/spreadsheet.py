@@ -1,8 +1,9 @@
 """The report as CSV: one row per applicable obligation, for spreadsheets.
 
-Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``, a tab or a carriage return) are prefixed with an apostrophe, so an answer
-cannot execute in the reader's spreadsheet.
+Every cell goes through [spreadsheet_cell][csea.render.escape.spreadsheet_cell]: one that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a line
+break) is prefixed with an apostrophe, so an answer cannot execute in the reader's
+spreadsheet, and control characters are shown escaped.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from csea.render.escape import spreadsheet_cell
 from csea.report.document import ObligationEntry, ReportDocument, ServiceReport
 
 __all__ = ["COLUMNS", "render_csv"]
@@ -38,8 +40,6 @@ COLUMNS = (
 )
 """The header row, in order."""
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def render_csv(document: ReportDocument) -> str:
     """Every applicable obligation of every service, one row each, with a header row."""
@@ -48,7 +48,7 @@ def render_csv(document: ReportDocument) -> str:
     writer.writerow(COLUMNS)
     for report in document.reports:
         for entry in report.obligations:
-            writer.writerow([_safe(cell) for cell in _row(report, entry)])
+            writer.writerow([spreadsheet_cell(cell) for cell in _row(report, entry)])
     return buffer.getvalue()
 
 
@@ -77,9 +77,3 @@ def _row(report: ServiceReport, entry: ObligationEntry) -> list[str]:
         "; ".join(f.code for f in entry.findings),
         worst.value if worst else "",
     ]
-
-
-def _safe(cell: str) -> str:
-    """Keep a spreadsheet from reading a cell as a formula; one line per cell."""
-    cell = " ".join(cell.split()) if "\n" in cell else cell
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell

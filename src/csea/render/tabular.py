@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rich.table import Table
 
 from csea.fileio import dumps_json
+from csea.render.escape import spreadsheet_cell, terminal
 from csea.render.view import Part, TableFormat, View
 
 __all__ = ["Cell", "TableView", "Tabular", "to_csv", "to_rich"]
@@ -34,21 +35,21 @@ class Tabular:
 
 def to_rich(table: Tabular) -> Table:
     """A rich table for the terminal."""
-    out = Table(title=table.title, title_justify="left", show_lines=False)
+    out = Table(title=terminal(table.title), title_justify="left", show_lines=False)
     for _, header in table.columns:
         out.add_column(header, overflow="fold")
     for row in table.rows:
-        out.add_row(*(_text(row.get(key)) for key, _ in table.columns))
+        out.add_row(*(terminal(_text(row.get(key))) for key, _ in table.columns))
     return out
 
 
 def to_csv(table: Tabular) -> str:
-    """CSV with a header row; lists are joined with '; '."""
+    """CSV with a header row; lists are joined with '; ', text made safe for spreadsheets."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([key for key, _ in table.columns])
     for row in table.rows:
-        writer.writerow([_text(row.get(key)) for key, _ in table.columns])
+        writer.writerow([_csv(row.get(key)) for key, _ in table.columns])
     return buffer.getvalue()
 
 
@@ -72,6 +73,11 @@ class TableView(View[TableFormat]):
                 return [to_json(self.table)]
             case TableFormat.CSV:
                 return [to_csv(self.table)]
+
+
+def _csv(value: Cell) -> str:
+    """A CSV cell: text never read as a formula (numbers stay numbers)."""
+    return spreadsheet_cell(_text(value)) if isinstance(value, str | list) else _text(value)
 
 
 def _text(value: Cell) -> str:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from csea.models import Status
 from csea.models.evaluation import FindingLevel
+from csea.render.escape import terminal
 from csea.render.view import PLAIN_WIDTH, Styled
 from csea.render.wording import (
     DASH,
@@ -63,9 +64,9 @@ def render_terminal(document: ReportDocument, width: int = PLAIN_WIDTH) -> str:
 
 def terminal_renderables(document: ReportDocument) -> list[RenderableType]:
     """Everything to print, in order, for a rich console."""
-    parts: list[RenderableType] = [Text(f"Catalogue: {catalogue_line(document)}")]
+    parts: list[RenderableType] = [terminal(f"Catalogue: {catalogue_line(document)}")]
     if document.generated_at:
-        parts.append(Text(f"Generated at {document.generated_at}"))
+        parts.append(terminal(f"Generated at {document.generated_at}"))
     if document.redacted:
         parts.append(Text(REDACTION_NOTICE, style="bold"))
     if document.organisations:
@@ -116,8 +117,8 @@ def _headline(report: ServiceReport) -> RenderableType:
     headline = report.headline
     counts = "  ".join(f"{label(status)} {count}" for status, count in headline.counts.items())
     lines = Text()
-    lines.append(f"{headline.title}\n", style="bold")
-    lines.append(headline_sentence(headline) + "\n")
+    lines.append(terminal(f"{headline.title}\n", style="bold"))
+    lines.append(terminal(headline_sentence(headline) + "\n"))
     lines.append(counts + "\n")
     lines.append(f"Findings: {findings_text(headline.findings)}")
     return Padding(lines, (1, 0, 1, 0))
@@ -152,7 +153,7 @@ def _scorecard(title: str, rows: list[Scorecard], *, with_force: bool) -> Table:
     table = _table(title, [*headers, "Legal unmet", "Score"], numeric=len(Status) + 2)
     table.columns[0].min_width = 20
     for row in rows:
-        name = Text(row.short_title if with_force else row.title)
+        name = terminal(row.short_title if with_force else row.title)
         if with_force:
             name.append(f"\n{label(row.force).lower()}", style="dim")
         table.add_row(

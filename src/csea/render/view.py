@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from rich.console import Console, ConsoleRenderable, RenderableType
+from rich.console import ConsoleRenderable, RenderableType
+
+from csea.render.escape import SafeConsole
 
 __all__ = [
     "PLAIN_WIDTH",
@@ -126,9 +128,7 @@ class Styled:
     @property
     def text(self) -> str:
         """The plain text for a file or a pipe: no colour, ``width`` wide, no trailing spaces."""
-        console = Console(
-            width=self.width, file=io.StringIO(), color_system=None, record=True, highlight=False
-        )
+        console = SafeConsole(width=self.width, file=io.StringIO(), color_system=None, record=True)
         for renderable in self.rich:
             console.print(renderable)
         return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
