@@ -129,9 +129,9 @@ def test_the_counts_are_the_cases(catalog: Catalog, pebble: AssessedService) -> 
     assert counted == (suite.tests, suite.failures, suite.skipped)
 
 
-def test_text_that_xml_cannot_hold_is_replaced() -> None:
+def test_text_that_xml_cannot_hold_is_shown_escaped() -> None:
     entry = _entry(Status.IMPLEMENTED, Force.GUIDANCE, (FindingLevel.WARNING, "stale-evidence"))
     entry = entry.model_copy(update={"title": "bell\x07 and <tag>"})
     text = render_junit_suites([JunitSuite("Org: Svc", [], [entry], [], "a.yaml")])
     [suite] = list(JUnitXml.fromstring(text.encode()))
-    assert [case.name for case in suite] == ["BLOCK-01 bell\ufffd and <tag>"]
+    assert [case.name for case in suite] == ["BLOCK-01 bell\\x07 and <tag>"]
