@@ -213,3 +213,56 @@ def test_the_calendar_is_the_same_bytes_each_run(run: Runner, answered: Path, cy
         runs.append((answered.parent / "due.ics").read_bytes())
     assert runs[0] == runs[1]
     assert b"\r\nDTSTAMP:20261201T000000Z\r\n" in runs[0]
+
+
+ACCEPTED = """\
+catalog: {id: mini, version: "2026.11"}
+profile: profile.yaml
+approval:
+  by: Dana Lee
+  role: Head of Trust & Safety
+  on: 2026-01-20
+  catalog: {id: mini, version: "2026.11"}
+  content_hash: sha256:%s
+answers:
+  GROOM-01:
+    status: not_implemented
+    owner: Youth Safety
+    accepted_by: Sam Roe
+    accepted_on: 2026-02-05
+    justification: Too few young users to build it yet.
+""" % ("0" * 64)
+
+
+def test_due_lists_lapsing_acceptances_and_the_next_review_of_every_file(
+    run: Runner, answered: Path, cycles: Path
+) -> None:
+    second = answered.parent / "accepted.yaml"
+    second.write_text(ACCEPTED, encoding="utf-8")
+    code, out, _ = run(
+        "due", answered, second, "--within", "90d", "--format", "json", "--catalog", cycles, *DAY
+    )
+    rows = [
+        (i["owner"], i["due"], i["kind"], i["file"], i["line"]) for i in json.loads(out)["items"]
+    ]
+    assert (code, rows) == (
+        0,
+        [
+            ("Dana Lee", "2027-01-20", "review", str(second), 6),
+            ("Integrity", "2026-12-20", "evidence", str(answered), 10),
+            ("Priya", "2027-02-10", "answer_review", str(answered), 18),
+            ("Sam Roe", "2027-02-05", "risk_acceptance", str(second), 14),
+            ("Youth Safety", "2027-01-15", "plan", str(answered), 14),
+            ("Youth Safety", "2027-02-01", "evidence", str(answered), 16),
+        ],
+    )
+
+
+def test_the_same_evidence_twice_still_gives_one_uid_per_event(
+    run: Runner, answered: Path, cycles: Path
+) -> None:
+    twice = "      - {title: Spec, path: specs/teen.md, collected: 2026-02-01}\n"
+    answered.write_text(ANSWERED.replace(twice, twice * 2), encoding="utf-8")
+    calendar = _calendar(run, answered, cycles, "--within", "90d", *DAY)
+    uids = [str(e["UID"]) for e in calendar.events]
+    assert (len(uids), len(set(uids))) == (5, 5)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 
@@ -121,17 +122,31 @@ def due_items(
     """
     until = as_of + dt.timedelta(days=within_days)
     loaded = load_assessments(paths)
-    found = [
-        item
-        for one in loaded
-        for item in _items(catalog, one, as_of, max_evidence_age_days)
-        if item.due <= until and (owner is None or _same(item.owner, owner))
-    ]
+    every = _distinct(
+        [i for one in loaded for i in _items(catalog, one, as_of, max_evidence_age_days)]
+    )
+    found = [i for i in every if i.due <= until and (owner is None or _same(i.owner, owner))]
     files = [str(p) for one in loaded for p in (one.path, one.profile_path) if p is not None]
     found.sort(
         key=lambda i: (i.owner is None, (i.owner or "").casefold(), i.due, i.file, i.line or 0)
     )
     return DueList(as_of=as_of, until=until, owner=owner, items=found, files=files)
+
+
+def _distinct(items: list[DueItem]) -> list[DueItem]:
+    """The items with keys made unique: a repeat (the same evidence listed twice) is numbered.
+
+    Numbered before any filter, so a key does not depend on ``--within`` or ``--owner``.
+    """
+    seen: Counter[str] = Counter()
+    distinct = []
+    for item in items:
+        seen[item.key] += 1
+        repeat = seen[item.key]
+        distinct.append(
+            item if repeat == 1 else item.model_copy(update={"key": f"{item.key}\x1f{repeat}"})
+        )
+    return distinct
 
 
 def _same(named: str | None, asked: str) -> bool:
