@@ -119,6 +119,16 @@ class ProblemCode(StrEnum):
     DUPLICATE_PREFIX = "duplicate-prefix", Severity.ERROR, "two pillars with the same prefix"
     EMPTY_PILLAR = "empty-pillar", Severity.ERROR, "a pillar without obligations"
     UNKNOWN_SOURCE = "unknown-source", Severity.ERROR, "a source the catalogue does not list"
+    SOURCE_WITHOUT_REGULATOR = (
+        "source-without-regulator",
+        Severity.ERROR,
+        "a source no regulator in regulators.yaml lists (each belongs to exactly one)",
+    )
+    SOURCE_IN_TWO_REGULATORS = (
+        "source-in-two-regulators",
+        Severity.ERROR,
+        "a source listed by more than one regulator in regulators.yaml",
+    )
     UNKNOWN_PROVISION = (
         "unknown-provision",
         Severity.ERROR,
@@ -165,13 +175,22 @@ class ProblemCode(StrEnum):
     # Options of a command
     UNKNOWN_ROLLUP = "unknown-rollup", Severity.ERROR, "explain_score: no roll-up has that id"
     UNKNOWN_SCHEMA = "unknown-schema", Severity.ERROR, "csea schema: no schema has that name"
-    UNKNOWN_VIEW = "unknown-view", Severity.ERROR, "report --view: neither pillar nor source:<id>"
+    UNKNOWN_VIEW = (
+        "unknown-view",
+        Severity.ERROR,
+        "report --view: neither pillar, regulator:<id> nor source:<id> of the catalogue",
+    )
     BAD_PREVIOUS = "bad-previous", Severity.ERROR, "report --previous: not one earlier assessment"
     BAD_TIMESTAMP = "bad-timestamp", Severity.ERROR, "report --generated-at: not a timestamp"
     BAD_SELECTION = (
         "bad-selection",
         Severity.ERROR,
         "check --only or --code: not a finding level or a finding code",
+    )
+    BAD_CLASSIFICATION = (
+        "bad-classification",
+        Severity.ERROR,
+        "report --classification: blank, several lines, or longer than 60 characters",
     )
     # Assessments
     PROFILE_UNUSABLE = (

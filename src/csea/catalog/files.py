@@ -19,6 +19,7 @@ from csea.models import (
     Catalog,
     CatalogHeader,
     Obligation,
+    RegulatorsFile,
     ReviewCyclesFile,
     Source,
     UncitedFile,
@@ -54,6 +55,8 @@ class CatalogFiles:
     uncited: Loaded[UncitedFile] | None = None
     cycles: Loaded[ReviewCyclesFile] | None = None
     """``review-cycles.yaml``, when the catalogue has one."""
+    regulators: Loaded[RegulatorsFile] | None = None
+    """``regulators.yaml``, when the catalogue has one."""
     invalid_ids: set[str] = field(default_factory=set)
     """Ids of sources and obligations that failed validation (checks do not cascade from them)."""
     folders_with_files: set[str] = field(default_factory=set)
@@ -75,5 +78,6 @@ class CatalogFiles:
             obligations=obligations,
             uncited=self.uncited.model.uncited if self.uncited else [],
             review_cycles=self.cycles.model.cycles if self.cycles else [],
+            regulators=self.regulators.model.regulators if self.regulators else [],
             root=self.root,
         )

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from csea.assessment.load import LoadedAssessment
 from csea.assessment.record import AnswerChanges
 from csea.catalog.applicability import applicable_obligations
+from csea.catalog.harms import obligation_harms, risk_basis
 from csea.codes import FindingCode
 from csea.evaluation.approval import approval_findings
 from csea.evaluation.findings import FindingContext, Locate, answer_findings, stray_findings
@@ -41,6 +42,7 @@ from csea.models import (
     Obligation,
     ObligationResult,
     Progress,
+    RiskBasis,
     Rollup,
     ServiceProfile,
     Status,
@@ -119,7 +121,12 @@ def evaluate(
     verdicts = applicable_obligations(catalog, given.profile, as_of)
     answers = given.assessment.answers
     pairs = [(ob, v) for ob, v in zip(catalog.obligations, verdicts, strict=True) if v.applies]
-    results = [_result(ctx, ob, v, answers.get(ob.id)) for ob, v in pairs]
+    results = [
+        _result(
+            ctx, ob, v, answers.get(ob.id), risk_basis(given.profile, obligation_harms(catalog, ob))
+        )
+        for ob, v in pairs
+    ]
     findings = [
         *_version_findings(ctx, catalog, given.assessment),
         *(f for r in results for f in r.findings),
@@ -141,7 +148,7 @@ def evaluate(
         total=rollup("all", "All applicable obligations", results),
         pillars=pillars,
         sources=sources,
-        gaps=rank_gaps(results),
+        gaps=rank_gaps(results, as_of=as_of),
         secondary_citations=sum(_secondary(ob, v) for ob, v in pairs),
     )
     if previous is not None:
@@ -165,7 +172,11 @@ def _rollups(
 
 
 def _result(
-    ctx: FindingContext, ob: Obligation, verdict: Applicability, answer: Answer | None
+    ctx: FindingContext,
+    ob: Obligation,
+    verdict: Applicability,
+    answer: Answer | None,
+    risk: RiskBasis | None,
 ) -> ObligationResult:
     return ObligationResult(
         id=ob.id,
@@ -182,6 +193,7 @@ def _result(
         evidence_count=len(answer.evidence) if answer else 0,
         findings=answer_findings(ctx, ob, verdict.force, answer),
         indicators=indicator_results(ob, answer),
+        risk=risk,
     )
 
 

@@ -29,6 +29,7 @@ from csea.models.evaluation import (
     OrganisationRollup,
     Portfolio,
     Progress,
+    RiskBasis,
     Rollup,
     StatusMove,
 )
@@ -42,6 +43,7 @@ from csea.models.obligation import (
     Question,
 )
 from csea.models.profile import ServiceProfile
+from csea.models.regulator import Regulator, RegulatorKind, RegulatorsFile
 from csea.models.review import PeriodBasis, ReviewCycle, ReviewCyclesFile
 from csea.models.source import Provision, Source, SourcesFile, StatusChange
 from csea.models.uncited import UncitedFile, UncitedProvision
@@ -100,11 +102,15 @@ __all__ = [
     "Progress",
     "Provision",
     "Question",
+    "Regulator",
+    "RegulatorKind",
+    "RegulatorsFile",
     "Relationship",
     "ReviewCycle",
     "ReviewCyclesFile",
     "ReviewFlag",
     "ReviewReason",
+    "RiskBasis",
     "RiskLevel",
     "Rollup",
     "Sensitivity",
