@@ -108,6 +108,10 @@ if TYPE_CHECKING:
         ApprovalResult,
         approve,
     )
+    from csea.export.run import (
+        ExportResult,
+        export_assessment,
+    )
     from csea.fileio import (
         write_atomic,
     )
@@ -184,6 +188,12 @@ if TYPE_CHECKING:
     from csea.schemas import (
         json_schema,
     )
+    from csea.workbook.imports import (
+        ImportPreview,
+        ImportResult,
+        import_workbook,
+        preview_import,
+    )
 
 __all__ = [
     "DEFAULT_MAX_EVIDENCE_AGE_DAYS",
@@ -215,6 +225,7 @@ __all__ = [
     "Evaluation",
     "EvidenceExpectation",
     "EvidenceRef",
+    "ExportResult",
     "Feature",
     "Finding",
     "FindingLevel",
@@ -222,6 +233,8 @@ __all__ = [
     "Force",
     "Gap",
     "Harm",
+    "ImportPreview",
+    "ImportResult",
     "Indicator",
     "IndicatorResult",
     "IndicatorTarget",
@@ -285,6 +298,8 @@ __all__ = [
     "evaluate_files",
     "evaluate_portfolio",
     "explain_score",
+    "export_assessment",
+    "import_workbook",
     "init_assessment",
     "json_schema",
     "load_assessment",
@@ -295,6 +310,7 @@ __all__ = [
     "migrate_assessment",
     "plan_init",
     "plan_migration",
+    "preview_import",
     "progress",
     "render_report",
     "select_obligations",
@@ -333,6 +349,7 @@ _LAZY: dict[str, str] = {
     "Evaluation": "csea.models",
     "EvidenceExpectation": "csea.models",
     "EvidenceRef": "csea.models",
+    "ExportResult": "csea.export.run",
     "Feature": "csea.models",
     "Finding": "csea.models",
     "FindingLevel": "csea.models",
@@ -340,6 +357,8 @@ _LAZY: dict[str, str] = {
     "Force": "csea.models",
     "Gap": "csea.models",
     "Harm": "csea.models",
+    "ImportPreview": "csea.workbook.imports",
+    "ImportResult": "csea.workbook.imports",
     "Indicator": "csea.models",
     "IndicatorResult": "csea.models",
     "IndicatorTarget": "csea.models",
@@ -402,6 +421,8 @@ _LAZY: dict[str, str] = {
     "evaluate_files": "csea.evaluation.files",
     "evaluate_portfolio": "csea.evaluation.portfolio",
     "explain_score": "csea.evaluation.scoring",
+    "export_assessment": "csea.export.run",
+    "import_workbook": "csea.workbook.imports",
     "init_assessment": "csea.assessment.skeleton",
     "json_schema": "csea.schemas",
     "load_assessment": "csea.assessment.load",
@@ -412,6 +433,7 @@ _LAZY: dict[str, str] = {
     "migrate_assessment": "csea.assessment.migrate",
     "plan_init": "csea.assessment.skeleton",
     "plan_migration": "csea.assessment.migrate",
+    "preview_import": "csea.workbook.imports",
     "progress": "csea.evaluation.engine",
     "render_report": "csea.render.report",
     "select_obligations": "csea.catalog.queries",

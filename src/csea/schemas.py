@@ -24,6 +24,7 @@ SCHEMAS: dict[str, str] = {
     "obligation": "One obligation, obligations/<pillar>/<ID>.yaml",
     "uncited": "Provisions deliberately not cited, obligations/uncited.yaml",
     "review-cycles": "How often sources ask for a review, obligations/review-cycles.yaml",
+    "kinds": "Kinds of service the law makes sub-kinds of others, obligations/kinds.yaml",
     "regulators": "Regulators and the sources that belong to each, obligations/regulators.yaml",
     "profile": "A service profile, profile.yaml",
     "assessment": "A service's assessment, assessment.yaml",
@@ -49,6 +50,7 @@ def _models() -> dict[str, type[BaseModel]]:
     from csea.models import (  # noqa: PLC0415
         Assessment,
         CatalogHeader,
+        KindsFile,
         Obligation,
         RegulatorsFile,
         ReviewCyclesFile,
@@ -64,6 +66,7 @@ def _models() -> dict[str, type[BaseModel]]:
         "obligation": Obligation,
         "uncited": UncitedFile,
         "review-cycles": ReviewCyclesFile,
+        "kinds": KindsFile,
         "regulators": RegulatorsFile,
         "profile": ServiceProfile,
         "assessment": Assessment,
@@ -88,7 +91,7 @@ def json_schema(name: str) -> dict[str, Any]:
     """
     model = schema_model(name)
     description = SCHEMAS[name]
-    schema = model.model_json_schema(by_alias=True, mode="validation")
+    schema = _closed(model.model_json_schema(by_alias=True, mode="validation"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id(name),
@@ -96,6 +99,22 @@ def json_schema(name: str) -> dict[str, Any]:
         "description": description,
         **schema,
     }
+
+
+def _closed(schema: Any) -> Any:
+    """Key patterns that csea enforces close their mapping (``answers: {block-1: ...}`` fails).
+
+    pydantic writes a constrained key as ``patternProperties`` only, which lets other keys
+    through; csea refuses them, so the schema says ``additionalProperties: false`` too.
+    """
+    if isinstance(schema, dict):
+        closed = {key: _closed(value) for key, value in schema.items()}
+        if "patternProperties" in closed and "additionalProperties" not in closed:
+            closed["additionalProperties"] = False
+        return closed
+    if isinstance(schema, list):
+        return [_closed(value) for value in schema]
+    return schema
 
 
 def schema_text(name: str) -> str:

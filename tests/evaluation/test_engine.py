@@ -36,9 +36,9 @@ def test_obligation_result_whole_value(make_catalog: CatalogFactory) -> None:
         force=Force.LEGAL_DUTY,
         binding_sources=["uk.osa2023", "vol.vp2020"],
         reasons=[
-            "has users in GB",
-            "has feature 'image_upload'",
-            "binding: uk.osa2023 s10, vol.vp2020 p1",
+            "the service is offered in GB",
+            "the service has image upload",
+            "asked for by: uk.osa2023 s10, vol.vp2020 p1",
         ],
         status=Status.PARTIAL,
         answered=True,

@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 
-from csea.catalog.applicability import citation_binding
+from csea.catalog.applicability import citation_binding, profile_facts
 from csea.catalog.checks import CHECKS, _resolve
 from csea.catalog.conditions import evaluate_condition
 from csea.catalog.files import CatalogFiles
@@ -65,12 +65,19 @@ def cited(cycle: ReviewCycle) -> str:
 
 
 def _applies(catalog: Catalog, cycle: ReviewCycle, profile: ServiceProfile, as_of: dt.date) -> bool:
-    if cycle.applies_when is not None and not evaluate_condition(cycle.applies_when, profile).holds:
-        return False
+    """Whether a cycle applies; a fact the profile leaves undeclared counts as applying."""
+    if cycle.applies_when is not None:
+        facts = profile_facts(catalog, profile)
+        if evaluate_condition(cycle.applies_when, facts).holds is False:
+            return False
     return any(
-        citation_binding(catalog, citation, profile, as_of).state is CitationState.BINDS
+        citation_binding(catalog, citation, profile, as_of).state in _APPLYING
         for citation in cycle.citations
     )
+
+
+_APPLYING = {CitationState.BINDS, CitationState.ASSUMED}
+"""Citation states that make a cycle apply: binding, or binding until facts are declared."""
 
 
 @CHECKS.rule(ProblemCode.UNKNOWN_SOURCE, ProblemCode.UNKNOWN_PROVISION, ProblemCode.MISSING_FIELD)

@@ -18,6 +18,7 @@ from csea.errors import Problem
 from csea.models import (
     Catalog,
     CatalogHeader,
+    KindsFile,
     Obligation,
     RegulatorsFile,
     ReviewCyclesFile,
@@ -55,6 +56,7 @@ class CatalogFiles:
     uncited: Loaded[UncitedFile] | None = None
     cycles: Loaded[ReviewCyclesFile] | None = None
     """``review-cycles.yaml``, when the catalogue has one."""
+    kinds: Loaded[KindsFile] | None = None
     regulators: Loaded[RegulatorsFile] | None = None
     """``regulators.yaml``, when the catalogue has one."""
     invalid_ids: set[str] = field(default_factory=set)
@@ -78,6 +80,7 @@ class CatalogFiles:
             obligations=obligations,
             uncited=self.uncited.model.uncited if self.uncited else [],
             review_cycles=self.cycles.model.cycles if self.cycles else [],
+            implications=self.kinds.model.implications if self.kinds else [],
             regulators=self.regulators.model.regulators if self.regulators else [],
             root=self.root,
         )

@@ -6,6 +6,7 @@ obligations/
   sources.yaml          sources and their provisions (or a sources/ folder of such files)
   uncited.yaml          optional: provisions deliberately not cited, with reasons
   review-cycles.yaml    optional: how often sources ask for an assessment to be reviewed
+  kinds.yaml            optional: kinds of service the law makes sub-kinds of others, cited
   regulators.yaml       optional: the regulators (issuers) readers know, and their sources
   <pillar id>/*.yaml    one obligation per file, named for its id (block/BLOCK-01.yaml)
 ```
@@ -20,7 +21,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from csea.catalog import regulator_checks  # noqa: F401  (registers its checks in CHECKS)
+from csea.catalog import (
+    kind_checks,  # noqa: F401  (registers the kinds.yaml checks)
+    regulator_checks,  # noqa: F401  (registers its checks in CHECKS)
+)
 from csea.catalog.checks import CHECKS
 from csea.catalog.cycles import CYCLES_FILE
 from csea.catalog.files import CatalogFiles, Loaded
@@ -30,6 +34,7 @@ from csea.fileio import display_path
 from csea.models import (
     Catalog,
     CatalogHeader,
+    KindsFile,
     Obligation,
     RegulatorsFile,
     ReviewCyclesFile,
@@ -44,7 +49,14 @@ __all__ = ["default_catalog_dir", "load_catalog", "validate_catalog"]
 
 M = TypeVar("M", bound=BaseModel)
 _YAML_SUFFIXES = (".yaml", ".yml")
-_ROOT_FILES = {"catalog.yaml", "sources.yaml", "uncited.yaml", "regulators.yaml", CYCLES_FILE}
+_ROOT_FILES = {
+    "catalog.yaml",
+    "sources.yaml",
+    "uncited.yaml",
+    "kinds.yaml",
+    "regulators.yaml",
+    CYCLES_FILE,
+}
 
 
 def default_catalog_dir() -> Path:
@@ -110,6 +122,8 @@ def read_catalog_files(
         files.uncited = _read(files, root / "uncited.yaml", UncitedFile, limits)
     if (root / CYCLES_FILE).exists():
         files.cycles = _read(files, root / CYCLES_FILE, ReviewCyclesFile, limits)
+    if (root / "kinds.yaml").exists():
+        files.kinds = _read(files, root / "kinds.yaml", KindsFile, limits)
     if (root / "regulators.yaml").exists():
         files.regulators = _read(files, root / "regulators.yaml", RegulatorsFile, limits)
     _read_obligations(files, limits)

@@ -28,7 +28,13 @@ from csea.catalog.applicability import applicable_obligations
 from csea.catalog.harms import obligation_harms, risk_basis
 from csea.codes import FindingCode
 from csea.evaluation.approval import approval_findings
-from csea.evaluation.findings import FindingContext, Locate, answer_findings, stray_findings
+from csea.evaluation.findings import (
+    FindingContext,
+    Locate,
+    answer_findings,
+    stray_findings,
+    undeclared_findings,
+)
 from csea.evaluation.gaps import rank_gaps
 from csea.evaluation.scoring import credit, indicator_results, rollup
 from csea.models import (
@@ -132,6 +138,7 @@ def evaluate(
         *(f for r in results for f in r.findings),
         *stray_findings(ctx, catalog, list(answers), {v.obligation_id: v for v in verdicts}),
         *approval_findings(ctx, catalog, given.assessment, given.profile),
+        *undeclared_findings(ctx, verdicts),
     ]
     pillars, sources = _rollups(catalog, results)
     evaluation = Evaluation(
@@ -185,6 +192,8 @@ def _result(
         force=verdict.force,
         binding_sources=verdict.binding_sources,
         reasons=verdict.reasons,
+        assumed=verdict.assumed or verdict.force_assumed,
+        undeclared=[str(f) for f in verdict.undeclared],
         status=answer.status if answer else Status.NOT_ASSESSED,
         answered=answer is not None,
         credit=credit(answer),

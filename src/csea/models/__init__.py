@@ -4,7 +4,7 @@ Every other package builds on these. ``base`` holds the base model and the const
 every model shares; ``applicability`` the applicability engine's verdicts (plain dataclasses).
 """
 
-from csea.models.applicability import Applicability, Binding, CitationState
+from csea.models.applicability import Applicability, Binding, CitationState, Fact
 from csea.models.assessment import (
     Answer,
     Approval,
@@ -33,6 +33,7 @@ from csea.models.evaluation import (
     Rollup,
     StatusMove,
 )
+from csea.models.kinds import KindImplication, KindsFile, LegalDefinition
 from csea.models.obligation import (
     Citation,
     EvidenceExpectation,
@@ -42,7 +43,7 @@ from csea.models.obligation import (
     Obligation,
     Question,
 )
-from csea.models.profile import ServiceProfile
+from csea.models.profile import Declared, ServiceProfile
 from csea.models.regulator import Regulator, RegulatorKind, RegulatorsFile
 from csea.models.review import PeriodBasis, ReviewCycle, ReviewCyclesFile
 from csea.models.source import Provision, Source, SourcesFile, StatusChange
@@ -76,12 +77,14 @@ __all__ = [
     "Citation",
     "CitationState",
     "Condition",
+    "Declared",
     "Designation",
     "Direction",
     "EnterpriseSize",
     "Evaluation",
     "EvidenceExpectation",
     "EvidenceRef",
+    "Fact",
     "Feature",
     "Finding",
     "FindingLevel",
@@ -92,6 +95,9 @@ __all__ = [
     "IndicatorResult",
     "IndicatorTarget",
     "IndicatorValue",
+    "KindImplication",
+    "KindsFile",
+    "LegalDefinition",
     "Measure",
     "Obligation",
     "ObligationResult",

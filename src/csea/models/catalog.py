@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -10,7 +9,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from csea.models.base import CseaModel, NonEmptyStr, ObligationId, Slug, Version
+from csea.models.base import CseaModel, Day, NonEmptyStr, ObligationId, Slug, Version
+from csea.models.kinds import KindImplication
 from csea.models.obligation import Obligation
 from csea.models.regulator import Regulator, RegulatorKind
 from csea.models.review import ReviewCycle
@@ -74,7 +74,7 @@ class CatalogHeader(CseaModel):
     """Catalogue title."""
     version: Version
     """Calendar version (``2026.11``)."""
-    date: dt.date
+    date: Day
     """The day this version's statuses were last reviewed."""
     description: str | None = None
     """What the catalogue covers."""
@@ -97,6 +97,8 @@ class Catalog(CseaModel):
     """Provisions deliberately left uncited, with reasons."""
     review_cycles: list[ReviewCycle] = Field(default_factory=list)
     """How often sources ask for an assessment to be reviewed (``review-cycles.yaml``)."""
+    implications: list[KindImplication] = Field(default_factory=list)
+    """Kinds of service that the law makes sub-kinds of others (``kinds.yaml``)."""
     regulators: list[Regulator] = Field(default_factory=list)
     """The regulators from ``regulators.yaml`` (empty when the catalogue has none)."""
     root: Path | None = None

@@ -113,6 +113,10 @@ class ObligationResult(CseaModel):
     """Ids of the sources that bind the service to it."""
     reasons: list[str]
     """Why it applies."""
+    assumed: bool = False
+    """It applies, or has this force, only because of facts the profile does not declare."""
+    undeclared: list[str] = Field(default_factory=list)
+    """The facts to declare to settle whether it applies and how binding it is."""
     status: Status
     """The team's status (``not_assessed`` when unanswered)."""
     answered: bool

@@ -30,7 +30,7 @@ from typing import Protocol
 
 from csea.models import FindingLevel, Force, Portfolio, Status
 from csea.render.escape import xml
-from csea.render.wording import label, score_text
+from csea.render.wording import force_text, label, score_text
 from csea.report.document import ReportDocument
 
 __all__ = [
@@ -87,6 +87,10 @@ class ObligationLike(Protocol):
     @property
     def force(self) -> Force | None: ...
     @property
+    def assumed(self) -> bool: ...
+    @property
+    def undeclared(self) -> list[str]: ...
+    @property
     def status(self) -> Status: ...
     @property
     def owner(self) -> str | None: ...
@@ -135,7 +139,7 @@ def outcomes(entry: ObligationLike, gaps: JunitGaps = JunitGaps.SKIPPED) -> list
         results.append(CaseResult("failure", LEGAL_DUTY_UNMET, f"legal duty not met: {status}"))
     if results:
         return results
-    why = f"{status} ({label(entry.force).lower()})"
+    why = f"{status} ({force_text(entry.force, entry.assumed).lower()})"
     if entry.status in _GAPS:
         kind = "failure" if gaps is JunitGaps.FAILURE else "skipped"
         return [CaseResult(kind, GAP if kind == "failure" else "", why)]
@@ -178,6 +182,7 @@ def _case(suite: ET.Element, entry: ObligationLike, gaps: JunitGaps, file: str |
         case,
         [
             ("force", entry.force.value if entry.force else ""),
+            ("assumed", ", ".join(entry.undeclared) if entry.assumed else ""),
             ("status", entry.status.value),
             ("binding_sources", " ".join(entry.binding_sources)),
             ("owner", entry.owner or ""),

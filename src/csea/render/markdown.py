@@ -27,6 +27,7 @@ from csea.render.wording import (
     catalogue_line,
     date_text,
     findings_text,
+    force_text,
     label,
     score_text,
     service_facts,
@@ -180,7 +181,11 @@ def _provisions(view: SourceView, level: str) -> Iterator[str]:
     yield (
         f"Issued by {escape(view.issuer)}; {label(view.force).lower()}; applies in "
         f"{', '.join(view.jurisdictions)}; "
-        + ("binds this service." if view.binds else "does not bind this service on this date.")
+        + (
+            "applies to this service."
+            if view.binds
+            else "does not apply to this service on this date."
+        )
     )
     rows = []
     for p in view.provisions:
@@ -198,7 +203,9 @@ def _answered(provision: ProvisionEntry) -> str:
         for a in provision.answered_by
     ]
     if provision.not_applicable_here:
-        parts.append(f"cited by {', '.join(provision.not_applicable_here)}, not binding here")
+        parts.append(
+            f"cited by {', '.join(provision.not_applicable_here)}, which does not apply here"
+        )
     if provision.uncited_reason:
         parts.append(f"not cited: {escape(provision.uncited_reason)}")
     return "; ".join(parts) or DASH
@@ -220,9 +227,13 @@ def _obligation(entry: ObligationEntry, sources: dict[str, str]) -> list[str]:
     bound = ", ".join(f"{escape(sources.get(s, s))} ({escape(s)})" for s in entry.binding_sources)
     facts = [
         f"**Status:** {label(entry.status)}",
-        f"**Force:** {label(entry.force)}",
-        f"**Binding sources:** {bound or DASH}",
+        f"**Force:** {force_text(entry.force, entry.assumed)}",
+        f"**Sources that apply:** {bound or DASH}",
     ]
+    if entry.undeclared:
+        facts.append(
+            f"**To settle, declare in the profile:** {escape(', '.join(entry.undeclared))}"
+        )
     if entry.owner:
         facts.append(f"**Owner:** {escape(entry.owner)}")
     if entry.due:

@@ -113,7 +113,10 @@ def _standing(report: ServiceReport) -> Iterator[str]:
     yield from table([*headers, "Unweighted"], rows, right=5)
     if report.briefing.not_binding:
         names = ", ".join(escape(n) for n in report.briefing.not_binding)
-        yield from ["", f"Binding nothing on this service on {report.summary.as_of}: {names}."]
+        yield from [
+            "",
+            f"Regulators with nothing that applies to this service on {report.summary.as_of}: {names}.",
+        ]
 
 
 def regulator_lines(report: ServiceReport) -> Iterator[str]:

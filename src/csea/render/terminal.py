@@ -31,6 +31,7 @@ from csea.render.wording import (
     catalogue_line,
     date_text,
     findings_text,
+    force_text,
     label,
     score_text,
     service_facts,
@@ -194,7 +195,9 @@ def _provisions(view: SourceView) -> Table:
             for a in provision.answered_by
         ]
         if provision.not_applicable_here:
-            answered.append(f"cited by {', '.join(provision.not_applicable_here)}, not binding")
+            answered.append(
+                f"cited by {', '.join(provision.not_applicable_here)}, which does not apply here"
+            )
         if provision.uncited_reason:
             answered.append(f"not cited: {provision.uncited_reason}")
         result.add_row(
@@ -211,7 +214,7 @@ def _obligations(report: ServiceReport) -> Group:
     for entry in report.obligations:
         result.add_row(
             f"{entry.title} ({entry.id})",
-            short_label(entry.force),
+            force_text(entry.force, entry.assumed, short=True),
             status_text(entry.status),
             str(len(entry.evidence) + entry.evidence_withheld),
             DASH if entry.weight is None else f"{entry.weight:g}",

@@ -131,7 +131,7 @@ def _standing(report: ServiceReport) -> Table:
             )
     if report.briefing.not_binding:
         names = ", ".join(report.briefing.not_binding)
-        result.caption = f"Binding nothing on this service on {report.summary.as_of}: {names}.\n"
+        result.caption = f"Regulators with nothing that applies to this service on {report.summary.as_of}: {names}.\n"
         result.caption_justify = "left"
     return result
 

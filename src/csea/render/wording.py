@@ -38,6 +38,7 @@ __all__ = [
     "decision_detail",
     "duties_text",
     "findings_text",
+    "force_text",
     "label",
     "number",
     "regulator_duties",
@@ -152,6 +153,16 @@ def short_label(value: Status | Force | None) -> str:
     if value is None:
         return DASH
     return _SHORT.get(value.value, label(value))
+
+
+def force_text(force: Force | None, assumed: bool, *, short: bool = False) -> str:
+    """A force label, marked when it rests on facts the profile does not declare.
+
+    An assumed obligation shows the force it would have (``Legal duty (assumed)``), so an
+    unknown fact never reads as a weaker force.
+    """
+    text = short_label(force) if short else label(force)
+    return f"{text} (assumed)" if assumed and force is not None else text
 
 
 def score_text(score: float | None) -> str:
@@ -297,8 +308,8 @@ def findings_text(findings: dict[FindingLevel, int]) -> str:
 def verification_sentence(note: VerificationNote) -> str:
     """How many cited provisions behind the applicable obligations are not verified."""
     return (
-        f"{note.secondary} of the {note.citations} binding citation"
-        f"{'s' if note.citations != 1 else ''} behind the applicable obligations "
+        f"{note.secondary} of the {note.citations} citation"
+        f"{'s' if note.citations != 1 else ''} that apply to the service "
         f"{'is' if note.secondary == 1 else 'are'} only secondarily verified or unverified "
         "in the catalogue; check those provisions against the primary text before relying on them."
     )
@@ -322,7 +333,7 @@ def service_facts(report: ServiceReport) -> list[tuple[str, str]]:
         ("Features", _words(summary.features)),
         ("Monthly users", f"{number(summary.users_worldwide)} worldwide ({users})"),
         ("Established in", ", ".join(summary.established_in)),
-        ("Children likely to use it", "yes" if summary.children_likely else "no"),
+        ("Children likely to use it", _yes_no(summary.children_likely)),
         ("Minimum age", DASH if summary.minimum_age is None else str(summary.minimum_age)),
         ("Designations", _words(summary.designations)),
         ("Risk levels", _words([f"{h}: {lvl}" for h, lvl in summary.risk.items()])),
@@ -331,6 +342,10 @@ def service_facts(report: ServiceReport) -> list[tuple[str, str]]:
         ("Assessed on", date_text(summary.assessed_on)),
         ("Judged as of", summary.as_of.isoformat()),
     ]
+
+
+def _yes_no(value: bool | None) -> str:
+    return "not declared" if value is None else ("yes" if value else "no")
 
 
 def _words(values: list[str]) -> str:

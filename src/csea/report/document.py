@@ -94,8 +94,8 @@ class ServiceSummary(CseaModel):
     """Monthly active users worldwide."""
     established_in: list[str]
     """Where the provider is established."""
-    children_likely: bool
-    """Whether children are likely to use it."""
+    children_likely: bool | None
+    """Whether children are likely to use it (None: the profile does not say)."""
     minimum_age: int | None = None
     """The minimum age in its terms, if any."""
     designations: list[str]

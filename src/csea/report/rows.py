@@ -73,6 +73,10 @@ class ObligationEntry(CseaModel):
     """Pillar id."""
     force: Force | None
     """Its force for the service."""
+    assumed: bool = False
+    """It applies, or has this force, only because of facts the profile does not declare."""
+    undeclared: list[str] = Field(default_factory=list)
+    """The facts to declare to settle whether it applies and how binding it is."""
     binding_sources: list[str]
     """Ids of the sources that bind the service to it."""
     status: Status
