@@ -57,7 +57,7 @@ def _hash(text: str, profile: str = PROFILE, tmp: Path | None = None) -> str:
         (FILE.replace("GROOM-01", "GROOM-02"), PROFILE, False),
         (FILE, PROFILE.replace("GB: 250000", "GB: 260000"), False),
         (
-            FILE + "approval:\n  by: Dana\n  role: Lead\n  on: 2026-11-20\n"
+            FILE + "approval:\n  by: Dana\n  role: Lead\n  approved_on: 2026-11-20\n"
             '  catalog: {id: mini, version: "2026.11"}\n  content_hash: sha256:' + "0" * 64 + "\n",
             PROFILE,
             True,

@@ -105,10 +105,16 @@ def test_cycles_are_checked_with_their_lines(
     ("profile", "expected"),
     [
         (_profile(), ["uk-review", "voluntary-review"]),
-        (_profile(kinds=["search"]), ["voluntary-review"]),
+        (_profile(kinds={"present": ["search"], "absent": "all others"}), ["voluntary-review"]),
+        (_profile(kinds=["search"]), ["uk-review", "voluntary-review"]),
         (_profile(users={"FR": 1000}, established_in=["FR"]), []),
     ],
-    ids=["gb-user-to-user", "gb-search", "no-users-where-they-bind"],
+    ids=[
+        "gb-user-to-user",
+        "gb-search",
+        "gb-search-other-kinds-undeclared",
+        "no-users-where-they-bind",
+    ],
 )
 def test_a_cycle_applies_when_a_citation_binds(
     make_catalog: CatalogFactory, profile: ServiceProfile, expected: list[str]

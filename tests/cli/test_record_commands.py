@@ -68,7 +68,10 @@ def test_approve_writes_the_approval_and_keeps_everything_else(
     )
     assert rest == ANSWERED.partition("answers:\n")[2]
     assert head.splitlines()[:3] == ANSWERED.splitlines()[:3]
-    assert "approval:\n  by: Dana Lee\n  role: Head of Trust & Safety\n  on: 2026-12-01\n" in head
+    assert (
+        "approval:\n  by: Dana Lee\n  role: Head of Trust & Safety\n  approved_on: 2026-12-01\n"
+        in head
+    )
 
 
 def _approval_findings(run: Runner, answered: Path, cycles: Path) -> list[dict[str, Any]]:
@@ -221,7 +224,7 @@ profile: profile.yaml
 approval:
   by: Dana Lee
   role: Head of Trust & Safety
-  on: 2026-01-20
+  approved_on: 2026-01-20
   catalog: {id: mini, version: "2026.11"}
   content_hash: sha256:%s
 answers:

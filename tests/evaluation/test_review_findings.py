@@ -90,7 +90,7 @@ def _approval(catalog: Catalog, on: str, answers: dict[str, Any]) -> dict[str, A
     return {
         "by": "Dana Lee",
         "role": "Head of Trust & Safety",
-        "on": on,
+        "approved_on": on,
         "catalog": {"id": "mini", "version": catalog.version},
         "content_hash": content_hash(approved, approved.profile),  # type: ignore[arg-type]
     }

@@ -44,7 +44,7 @@ def portfolio(make_catalog: CatalogFactory) -> Portfolio:
         evaluate(catalog, assessment(pics), as_of=AS_OF),
         evaluate(
             catalog,
-            assessment(chat, PROFILE | {"service": "Chat", "features": []}),
+            assessment(chat, PROFILE | {"service": "Chat", "features": {"absent": "all others"}}),
             as_of=AS_OF,
         ),
     ]

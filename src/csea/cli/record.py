@@ -76,9 +76,11 @@ def approve(
         )
         exit_with(ExitCode.FINDINGS)
     done = result.approval
-    replaced = f" (replacing the approval of {result.replaced.on})" if result.replaced else ""
+    replaced = (
+        f" (replacing the approval of {result.replaced.approved_on})" if result.replaced else ""
+    )
     write_stdout(
-        f"approved {assessment}: {done.by} ({done.role}) on {done.on.isoformat()}, catalogue "
+        f"approved {assessment}: {done.by} ({done.role}) on {done.approved_on.isoformat()}, catalogue "
         f"{done.catalog.id} {done.catalog.version}, {done.content_hash[:19]}{replaced}\n"
     )
 

@@ -34,24 +34,26 @@ def approval_findings(
     if content_hash(assessment, profile) != approval.content_hash:
         found.append(_changed(ctx, approval, ctx.changes))
     cycle = governing_cycle(catalog, profile, ctx.as_of)
-    if cycle is not None and next_review(approval.on, cycle) < ctx.as_of:
+    if cycle is not None and next_review(approval.approved_on, cycle) < ctx.as_of:
         message = (
-            f"approved on {approval.on.isoformat()}, more than {cycle.period_months} months "
+            f"approved on {approval.approved_on.isoformat()}, more than {cycle.period_months} months "
             f"before {ctx.as_of.isoformat()}; {cycle.title.lower()}: review it at least every "
             f"{cycle.period_months} months ({cited(cycle)}), then approve it again"
         )
-        found.append(ctx.finding(FindingCode.APPROVAL_OVERDUE, message, None, "approval", "on"))
+        found.append(
+            ctx.finding(FindingCode.APPROVAL_OVERDUE, message, None, "approval", "approved_on")
+        )
     return found
 
 
 def _changed(ctx: FindingContext, approval: Approval, changes: AnswerChanges | None) -> Finding:
     since = sorted(
-        oid for oid, c in (changes.last.items() if changes else []) if c.on >= approval.on
+        oid for oid, c in (changes.last.items() if changes else []) if c.on >= approval.approved_on
     )
     which = f" ({', '.join(since)} changed since)" if since else ""
     message = (
         f"the assessment or its profile changed after {approval.by} ({approval.role}) approved "
-        f"it on {approval.on.isoformat()}{which}; review the changes and approve it again"
+        f"it on {approval.approved_on.isoformat()}{which}; review the changes and approve it again"
     )
     return ctx.finding(
         FindingCode.CHANGED_AFTER_APPROVAL, message, None, "approval", "content_hash"

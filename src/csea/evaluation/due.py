@@ -205,9 +205,9 @@ def _items(
         action = f"review the assessment and approve it again (at least every {cycle.period_months} months)"
         yield make.item(
             DueKind.REVIEW,
-            next_review(approval.on, cycle),
+            next_review(approval.approved_on, cycle),
             approval.by,
-            ["approval", "on"],
+            ["approval", "approved_on"],
             f"{loaded.profile.service}: {cycle.title.lower()}",
             action,
         )

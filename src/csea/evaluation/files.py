@@ -169,7 +169,7 @@ def _changes(loaded: LoadedAssessment, as_of: dt.date) -> AnswerChanges | None:
     """When its answers last changed, read from git only if it has reviews or an approval."""
     assessment = loaded.assessment
     days = [a.reviewed_on for a in assessment.answers.values() if a.reviewed_on is not None]
-    days += [assessment.approval.on] if assessment.approval is not None else []
+    days += [assessment.approval.approved_on] if assessment.approval is not None else []
     if not days or loaded.revision is not None:
         return None
     return answer_changes(loaded, min(days), as_of)

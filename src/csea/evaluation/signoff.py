@@ -68,7 +68,7 @@ def approve(
     approval = Approval(
         by=by,
         role=role,
-        on=as_of,
+        approved_on=as_of,
         catalog=CatalogRef(id=catalog.header.id, version=catalog.version),
         content_hash=content_hash(loaded.assessment, loaded.profile),
     )

@@ -199,8 +199,8 @@ class Approval(CseaModel):
     """Who approved it."""
     role: NonEmptyStr
     """In what role (``Head of Trust & Safety``)."""
-    on: Day
-    """When."""
+    approved_on: Day
+    """When. (Not ``on``: YAML 1.1 readers take that key for ``true``.)"""
     catalog: CatalogRef
     """The catalogue version the approved answers were made against."""
     content_hash: ContentHash
