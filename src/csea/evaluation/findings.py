@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from csea.assessment.record import AnswerChanges
 from csea.codes import FindingCode, RuleSet
 from csea.evaluation.scoring import indicator_results, is_justified
 from csea.models import (
@@ -62,6 +63,8 @@ class FindingContext:
     """The assessment file, as the user named it."""
     locate: Locate | None = None
     """Line lookup in the assessment file (None: lines are not known)."""
+    changes: AnswerChanges | None = None
+    """When each answer last changed, from git (None: not known)."""
 
     def finding(
         self,
@@ -248,6 +251,36 @@ def review(it: Answered) -> Iterator[Finding]:
             f"{flag.note.strip()}; delete 'review' once done"
         )
         yield it.finding(FindingCode.NEEDS_REVIEW, message, "review")
+
+
+@ANSWER_RULES.rule(FindingCode.SELF_REVIEW, FindingCode.CHANGED_AFTER_REVIEW)
+def reviewed(it: Answered) -> Iterator[Finding]:
+    """A reviewer who is the owner, and an answer changed after its review."""
+    answer = it.answer
+    if answer.reviewed_by is None or answer.reviewed_on is None:
+        return
+    if answer.owner is not None and _same_name(answer.owner, answer.reviewed_by):
+        message = (
+            f"{it.id} was reviewed by its owner ({answer.owner}); "
+            "ask someone who does not own it to review it"
+        )
+        yield it.finding(FindingCode.SELF_REVIEW, message, "reviewed_by")
+    change = it.ctx.changes.last.get(it.id) if it.ctx.changes else None
+    if change is not None and change.on > answer.reviewed_on:
+        when = (
+            f"in commit {change.commit} on {change.on}"
+            if change.commit
+            else "in changes not committed yet"
+        )
+        message = (
+            f"{it.named()} changed {when}, after {answer.reviewed_by} reviewed it on "
+            f"{answer.reviewed_on.isoformat()}; have it reviewed again and update 'reviewed_on'"
+        )
+        yield it.finding(FindingCode.CHANGED_AFTER_REVIEW, message, "reviewed_on")
+
+
+def _same_name(first: str, second: str) -> bool:
+    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
 
 
 @ANSWER_RULES.rule(FindingCode.UNKNOWN_INDICATOR, FindingCode.INDICATOR_OFF_TARGET)
