@@ -6,7 +6,7 @@ process with and without ``--redact`` (median of several runs, wall and CPU time
 report is built and rendered in-process the same two ways. The target is a ratio measured
 in the same run, never a time: the redacted report within 1.5 times the plain one.
 
-Run alone with ``.venv/bin/python bench/redaction.py``; ``make bench`` runs it with the rest.
+Run with ``.venv/bin/python bench/redaction.py`` (not yet part of ``make bench``).
 """
 
 from __future__ import annotations

@@ -141,7 +141,8 @@ def workbook_content(
             gives the digest the import checks.
         assessment: The assessment file as the user named it (kept for the import).
         redact: Remove owners, names, notes, justifications, evidence locations and
-            labelled evidence, and scrub every other text of them.
+            labelled evidence, field by field (finding messages as a redacted report shows
+            them).
     """
     evaluation = service.evaluation
     verdicts = {v.obligation_id: v for v in evaluation.verdicts}
