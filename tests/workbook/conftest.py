@@ -64,12 +64,20 @@ def open_book(path: Path) -> Workbook:
     return load_workbook(path)
 
 
-def edited(path: Path, cells: dict[str, object], *, name: str = "edited.xlsx") -> Path:
-    """A copy of a workbook with cells set (``{"Answers!F2": "partial"}``), saved by openpyxl."""
+def edited(
+    path: Path, cells: dict[str, object], *, name: str = "edited.xlsx", as_text: bool = False
+) -> Path:
+    """A copy of a workbook with cells set (``{"Answers!F2": "partial"}``), saved by openpyxl.
+
+    With ``as_text``, text is stored as text even when it starts with ``=``, as a spreadsheet
+    stores what a person types after an apostrophe; otherwise such text becomes a formula.
+    """
     book = load_workbook(path)
     for where, value in cells.items():
         sheet, cell = where.split("!")
         book[sheet][cell].value = value
+        if as_text and isinstance(value, str):
+            book[sheet][cell].data_type = "s"
     target = path.with_name(name)
     book.save(target)
     return target

@@ -111,7 +111,7 @@ def test_n_edited_cells_change_exactly_n_fields(
         column = ANSWERS.columns.index(ANSWERS.column(key))
         changes[f"Answers!{'ABCDEFGHIJKLMNOPQ'[column]}{IDS.index(oid) + 2}"] = value
         expected.add((oid, key))
-    import_workbook(catalog, edited(path, changes), as_of=AS_OF)
+    import_workbook(catalog, edited(path, changes, as_text=True), as_of=AS_OF)
     after = load_assessment(folder / "assessment.yaml").assessment.answers
     changed = {
         (oid, key)
@@ -120,3 +120,15 @@ def test_n_edited_cells_change_exactly_n_fields(
         if getattr(after.get(oid, Answer()), key) != getattr(before[oid], key)
     }
     assert changed == expected
+
+
+def test_text_typed_with_a_leading_equals_sign_is_imported_as_text(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    path = _exported(catalog, tmp_path, {"BLOCK-01": {"status": "implemented"}})
+    column = "ABCDEFGHIJKLMNOPQ"[ANSWERS.columns.index(ANSWERS.column("owner"))]
+    import_workbook(
+        catalog, edited(path, {f"Answers!{column}2": "=A1+1"}, as_text=True), as_of=AS_OF
+    )
+    after = load_assessment(tmp_path / "assessment.yaml").assessment.answers
+    assert after["BLOCK-01"].owner == "=A1+1"
