@@ -73,11 +73,13 @@ class FindingContext:
         ob_id: str | None,
         *loc: str | int,
         legal_duty: bool = False,
+        private: str | None = None,
     ) -> Finding:
         """A finding about ``ob_id``, located at ``answers.<ob_id>.<loc...>`` (or ``loc``).
 
         Its level is the code's (an escalating code is an error on a legal duty). Parts of
         the path missing from the file are skipped, so a missing answer points at ``answers``.
+        ``private`` is the text of the message that ``--redact`` hides (see ``Finding``).
         """
         path: list[str | int] = ["answers", ob_id, *loc] if ob_id else list(loc)
         return Finding(
@@ -87,6 +89,7 @@ class FindingContext:
             obligation_id=ob_id,
             file=self.file,
             line=self.locate(path) if self.locate else None,
+            private=private or None,
         )
 
 
@@ -117,9 +120,13 @@ class Answered:
         """The id, with "(a legal duty for this service)" when it is one, for messages."""
         return f"{self.id} (a legal duty for this service)" if self.legal else self.id
 
-    def finding(self, code: FindingCode, message: str, *loc: str | int) -> Finding:
+    def finding(
+        self, code: FindingCode, message: str, *loc: str | int, private: str | None = None
+    ) -> Finding:
         """A finding about this answer, at ``answers.<id>.<loc...>``."""
-        return self.ctx.finding(code, message, self.id, *loc, legal_duty=self.legal)
+        return self.ctx.finding(
+            code, message, self.id, *loc, legal_duty=self.legal, private=private
+        )
 
 
 ANSWER_RULES: RuleSet[Answered, Finding] = RuleSet()
@@ -177,20 +184,22 @@ def evidence_dates(it: Answered) -> Iterator[Finding]:
     oldest = _days_before(ctx.as_of, ctx.max_evidence_age_days)
     for index, item in enumerate(it.answer.evidence):
         named = f"evidence '{item.title}' for {it.id}"
+        at = ("evidence", index)
+        private = item.title if item.sensitivity is not None else None
         if item.expires is not None and item.expires < ctx.as_of:
             message = f"{named} expired on {item.expires.isoformat()}; renew it or replace it"
-            yield it.finding(FindingCode.EXPIRED_EVIDENCE, message, "evidence", index)
+            yield it.finding(FindingCode.EXPIRED_EVIDENCE, message, *at, private=private)
         elif item.collected < oldest:
             message = (
                 f"{named} was collected on {item.collected.isoformat()}, more than "
                 f"{ctx.max_evidence_age_days} days before {ctx.as_of.isoformat()}; check it again"
             )
-            yield it.finding(FindingCode.STALE_EVIDENCE, message, "evidence", index)
+            yield it.finding(FindingCode.STALE_EVIDENCE, message, *at, private=private)
         elif item.collected > ctx.as_of:
             message = (
                 f"{named} is dated {item.collected.isoformat()}, after {ctx.as_of.isoformat()}"
             )
-            yield it.finding(FindingCode.FUTURE_EVIDENCE, message, "evidence", index)
+            yield it.finding(FindingCode.FUTURE_EVIDENCE, message, *at, private=private)
 
 
 @ANSWER_RULES.rule(FindingCode.NA_WITHOUT_JUSTIFICATION, FindingCode.NA_ON_LEGAL_DUTY)
@@ -250,7 +259,7 @@ def review(it: Answered) -> Iterator[Finding]:
             f"{it.id} needs a re-review ({flag.reason.value}, raised {flag.raised.isoformat()}): "
             f"{flag.note.strip()}; delete 'review' once done"
         )
-        yield it.finding(FindingCode.NEEDS_REVIEW, message, "review")
+        yield it.finding(FindingCode.NEEDS_REVIEW, message, "review", private=flag.note.strip())
 
 
 @ANSWER_RULES.rule(FindingCode.SELF_REVIEW, FindingCode.CHANGED_AFTER_REVIEW)
