@@ -3,7 +3,7 @@
 - pipes and devices are refused as input, with exit 2;
 - ``init``, ``migrate`` and ``report -o`` write through a temporary file and a rename: a
   command that fails leaves the output as it was and no temporary file behind;
-- they refuse to overwrite a file they cannot read.
+- ``init`` and ``migrate`` refuse to overwrite an ``-o`` file they cannot read as an assessment.
 """
 
 from __future__ import annotations
