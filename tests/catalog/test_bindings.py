@@ -1,0 +1,149 @@
+"""Each citation of an obligation: whether it binds the service on a date, its force and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from csea import ServiceProfile, load_catalog
+from csea.catalog.applicability import applicability, applicable_obligations
+from csea.models import Applicability
+from tests.conftest import BLOCK_01, SOURCES_YAML, CatalogFactory
+
+DAY = dt.date(2026, 11, 21)
+S10 = "      - id: s10\n        title: Safety duties about illegal content\n"
+
+
+def profile(**changes: Any) -> ServiceProfile:
+    base: dict[str, Any] = {
+        "organisation": "Example Org",
+        "service": "Example",
+        "kinds": ["user_to_user"],
+        "features": ["image_upload"],
+        "users": {"GB": 800_000},
+        "established_in": ["GB"],
+        "children_likely": True,
+    }
+    return ServiceProfile.model_validate(base | changes)
+
+
+def verdict(root: Path, service: ServiceProfile, ob: str = "BLOCK-01") -> Applicability:
+    catalog = load_catalog(root)
+    obligation = catalog.obligation(ob)
+    assert obligation is not None
+    return applicability(catalog, obligation, service, DAY)
+
+
+def citations(result: Applicability) -> list[tuple[str, str, str, str]]:
+    return [(b.source, b.force, b.state, b.why) for b in result.bindings]
+
+
+@pytest.mark.parametrize(
+    ("s10", "expected"),
+    [
+        (
+            "",
+            ("uk.osa2023", "legal_duty", "binds", "in force in GB"),
+        ),
+        (
+            "        force: regulatory_code\n",
+            ("uk.osa2023", "regulatory_code", "binds", "in force in GB"),
+        ),
+        (
+            "        status: lapsed\n",
+            ("uk.osa2023", "legal_duty", "lapsed", "lapsed on or before 2026-11-21"),
+        ),
+        (
+            "        status: proposed\n",
+            ("uk.osa2023", "legal_duty", "upcoming", "proposed on 2026-11-21"),
+        ),
+        (
+            "        in_force: 2027-01-01\n",
+            ("uk.osa2023", "legal_duty", "upcoming", "not yet in force on 2026-11-21"),
+        ),
+    ],
+    ids=["in-force", "provision-force", "lapsed", "proposed", "not-yet-in-force"],
+)
+def test_a_citation_binds_or_says_why_not(
+    make_catalog: CatalogFactory, s10: str, expected: tuple[str, str, str, str]
+) -> None:
+    sources = SOURCES_YAML.replace(S10, S10 + s10)
+    result = verdict(make_catalog(**{"sources.yaml": sources}), profile())
+    assert citations(result) == [
+        expected,
+        ("vol.vp2020", "voluntary_principle", "binds", "voluntary in GB"),
+    ]
+
+
+def test_sources_where_the_service_has_no_users_are_out_of_scope(
+    make_catalog: CatalogFactory,
+) -> None:
+    result = verdict(make_catalog(), profile(users={"BR": 1_000}), "GROOM-01")
+    assert (result.applies, result.force, result.reasons, citations(result)) == (
+        False,
+        None,
+        ["none of its sources applies to this service on 2026-11-21"],
+        [
+            (
+                "vol.vp2020",
+                "voluntary_principle",
+                "out_of_scope",
+                "applies in AU, CA, GB, NZ, US; no users there",
+            )
+        ],
+    )
+
+
+def test_an_obligation_whose_conditions_fail_has_no_force_even_where_sources_bind(
+    make_catalog: CatalogFactory,
+) -> None:
+    result = verdict(make_catalog(), profile(features=["live_streaming"]))
+    assert (result.applies, result.force, result.reasons) == (
+        False,
+        None,
+        ["has feature 'image_upload'"],
+    )
+
+
+def test_citations_that_only_overlap_are_named_as_related(make_catalog: CatalogFactory) -> None:
+    overlapping = BLOCK_01.replace("relationship: part_of", "relationship: overlaps").replace(
+        "relationship: equivalent", "relationship: overlaps"
+    )
+    result = verdict(make_catalog(**{"block/BLOCK-01.yaml": overlapping}), profile())
+    assert (result.applies, result.force, result.reasons) == (
+        True,
+        "guidance",
+        [
+            "has users in GB",
+            "has feature 'image_upload'",
+            "related (overlapping, no force): uk.osa2023 s10, vol.vp2020 p1",
+        ],
+    )
+
+
+def test_every_reason_a_citation_condition_failed_is_given(make_catalog: CatalogFactory) -> None:
+    scoped = BLOCK_01.replace(
+        "    relationship: part_of\n",
+        "    relationship: part_of\n    applies_when:\n      all: [{kind: search}, {feature: live_streaming}]\n",
+        1,
+    )
+    result = verdict(make_catalog(**{"block/BLOCK-01.yaml": scoped}), profile())
+    assert result.bindings[0].why == (
+        "conditions not met: is of kind 'search'; has feature 'live_streaming'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected"),
+    [(None, ["BLOCK-01", "GROOM-01"]), (["GROOM-01"], ["GROOM-01"]), ([], [])],
+    ids=["all", "one", "none"],
+)
+def test_applicable_obligations_for_the_ids_asked(
+    make_catalog: CatalogFactory, ids: list[str] | None, expected: list[str]
+) -> None:
+    catalog = load_catalog(make_catalog())
+    results = applicable_obligations(catalog, profile(), DAY, ids)
+    assert [r.obligation_id for r in results] == expected
