@@ -147,3 +147,12 @@ def test_applicable_obligations_for_the_ids_asked(
     catalog = load_catalog(make_catalog())
     results = applicable_obligations(catalog, profile(), DAY, ids)
     assert [r.obligation_id for r in results] == expected
+
+
+def test_a_citation_binds_in_every_jurisdiction_the_service_has_users_in(
+    make_catalog: CatalogFactory,
+) -> None:
+    result = verdict(make_catalog(), profile(users={"US": 5, "GB": 10, "BR": 1}), "GROOM-01")
+    assert citations(result) == [
+        ("vol.vp2020", "voluntary_principle", "binds", "voluntary in GB, US")
+    ]

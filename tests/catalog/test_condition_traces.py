@@ -90,6 +90,15 @@ def leaf(holds: bool, text: str) -> Trace:
                 ],
             ),
         ),
+        (
+            {"not": {"kind": "search"}},
+            {},
+            Trace(
+                holds=True,
+                text="not (is of kind 'search')",
+                parts=[leaf(False, "is of kind 'search'")],
+            ),
+        ),
     ],
     ids=[
         "established-in",
@@ -107,6 +116,7 @@ def leaf(holds: bool, text: str) -> Trace:
         "not-offered-there",
         "all-of",
         "any-of",
+        "not",
     ],
 )
 def test_a_condition_traces_to(

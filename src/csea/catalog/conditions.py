@@ -119,7 +119,7 @@ def _leaf(condition: Condition, profile: ServiceProfile) -> Trace:
 
 
 def _said(holds: bool, text: str) -> Trace:
-    return Trace(holds=holds, text=text, parts=[])
+    return Trace(holds=holds, text=text)
 
 
 def _users(threshold: UserThreshold, profile: ServiceProfile) -> Trace:
