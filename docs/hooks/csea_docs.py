@@ -28,6 +28,7 @@ from csea.errors import InputError
 from csea.site import GeneratedPage, catalogue_nav, catalogue_pages
 from csea.site.cli_reference import UnknownCommandError, expand_help_markers
 from csea.site.codes import CODES, codes_page, expand_code_markers
+from csea.site.values import expand_value_markers
 
 NAV_SLOT = "catalogue/index.md"
 """The nav entry (in mkdocs.yml) that the generated catalogue navigation replaces."""
@@ -73,8 +74,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace every ``csea-help`` marker with ``--help``, every ``csea-codes`` one with codes."""
+    """Replace ``csea-help``, ``csea-codes`` and ``csea-values`` markers with what they name."""
     try:
-        return expand_help_markers(expand_code_markers(markdown), app)
+        return expand_help_markers(expand_value_markers(expand_code_markers(markdown)), app)
     except UnknownCommandError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None

@@ -119,6 +119,16 @@ class ProblemCode(StrEnum):
     DUPLICATE_PREFIX = "duplicate-prefix", Severity.ERROR, "two pillars with the same prefix"
     EMPTY_PILLAR = "empty-pillar", Severity.ERROR, "a pillar without obligations"
     UNKNOWN_SOURCE = "unknown-source", Severity.ERROR, "a source the catalogue does not list"
+    SOURCE_WITHOUT_REGULATOR = (
+        "source-without-regulator",
+        Severity.ERROR,
+        "a source no regulator in regulators.yaml lists (each belongs to exactly one)",
+    )
+    SOURCE_IN_TWO_REGULATORS = (
+        "source-in-two-regulators",
+        Severity.ERROR,
+        "a source listed by more than one regulator in regulators.yaml",
+    )
     UNKNOWN_PROVISION = (
         "unknown-provision",
         Severity.ERROR,
@@ -165,9 +175,18 @@ class ProblemCode(StrEnum):
     # Options of a command
     UNKNOWN_ROLLUP = "unknown-rollup", Severity.ERROR, "explain_score: no roll-up has that id"
     UNKNOWN_SCHEMA = "unknown-schema", Severity.ERROR, "csea schema: no schema has that name"
-    UNKNOWN_VIEW = "unknown-view", Severity.ERROR, "report --view: neither pillar nor source:<id>"
+    UNKNOWN_VIEW = (
+        "unknown-view",
+        Severity.ERROR,
+        "report --view: neither pillar, regulator:<id> nor source:<id> of the catalogue",
+    )
     BAD_PREVIOUS = "bad-previous", Severity.ERROR, "report --previous: not one earlier assessment"
     BAD_TIMESTAMP = "bad-timestamp", Severity.ERROR, "report --generated-at: not a timestamp"
+    BAD_CLASSIFICATION = (
+        "bad-classification",
+        Severity.ERROR,
+        "report --classification: blank, several lines, or longer than 60 characters",
+    )
     # Assessments
     PROFILE_UNUSABLE = (
         "profile-unusable",
@@ -209,6 +228,62 @@ class ProblemCode(StrEnum):
         "spreadsheet-text",
         Severity.ERROR,
         "csea export: text a spreadsheet cannot hold (a control character, or too long)",
+    )
+    NOT_A_WORKBOOK = (
+        "not-a-workbook",
+        Severity.ERROR,
+        "not an .xlsx workbook csea exported (another format, damaged, or not from csea)",
+    )
+    WORKBOOK_UNSAFE = (
+        "workbook-unsafe",
+        Severity.ERROR,
+        "a workbook with macros, links to other files, embedded objects or a DTD (never opened)",
+    )
+    WORKBOOK_TOO_LARGE = (
+        "workbook-too-large",
+        Severity.ERROR,
+        "a workbook over a size limit (file, unpacked size, compression ratio, parts, rows, cells)",
+    )
+    WORKBOOK_LAYOUT = (
+        "workbook-layout",
+        Severity.ERROR,
+        "a sheet or a header csea needs is missing from the workbook",
+    )
+    WORKBOOK_MISMATCH = (
+        "workbook-mismatch",
+        Severity.ERROR,
+        "a workbook exported from another catalogue version or another service's assessment",
+    )
+    WORKBOOK_STALE = (
+        "workbook-stale",
+        Severity.ERROR,
+        "the assessment or its profile changed since the export (import --force merges)",
+    )
+    WORKBOOK_REDACTED = (
+        "workbook-redacted",
+        Severity.ERROR,
+        "a workbook exported with --redact, which cannot be imported",
+    )
+    FORMULA_IN_CELL = "formula-in-cell", Severity.ERROR, "a formula where a value is expected"
+    DUPLICATE_ROW = (
+        "duplicate-row",
+        Severity.ERROR,
+        "two workbook rows for the same answer or the same piece of evidence",
+    )
+    ROW_DOES_NOT_APPLY = (
+        "row-does-not-apply",
+        Severity.ERROR,
+        "a workbook row for an obligation that does not apply to the service",
+    )
+    ROW_MISSING = (
+        "row-missing",
+        Severity.WARNING,
+        "a row csea exported is gone from the workbook; what it held is kept as it is",
+    )
+    MERGE_CONFLICT = (
+        "merge-conflict",
+        Severity.WARNING,
+        "import --force: a field changed both in the workbook and in the assessment since",
     )
     # Reading an earlier version from git
     GIT_UNAVAILABLE = (
@@ -336,6 +411,12 @@ class FindingCode(StrEnum):
         "unknown-obligation",
         Level.ERROR,
         "an answer for an id the catalogue does not know",
+    )
+    UNDECLARED_FACT = (
+        "undeclared-fact",
+        Level.ESCALATES,
+        "the profile does not declare a fact that decides whether obligations apply (they are "
+        "assumed to apply until it does); an error when one of them would be a legal duty",
     )
     RETIRED_OBLIGATION = (
         "retired-obligation",

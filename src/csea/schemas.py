@@ -23,6 +23,8 @@ SCHEMAS: dict[str, str] = {
     "sources": "Sources and their provisions, obligations/sources.yaml",
     "obligation": "One obligation, obligations/<pillar>/<ID>.yaml",
     "uncited": "Provisions deliberately not cited, obligations/uncited.yaml",
+    "kinds": "Kinds of service the law makes sub-kinds of others, obligations/kinds.yaml",
+    "regulators": "Regulators and the sources that belong to each, obligations/regulators.yaml",
     "profile": "A service profile, profile.yaml",
     "assessment": "A service's assessment, assessment.yaml",
     "report": "A report as data, csea report --format json",
@@ -47,7 +49,9 @@ def _models() -> dict[str, type[BaseModel]]:
     from csea.models import (  # noqa: PLC0415
         Assessment,
         CatalogHeader,
+        KindsFile,
         Obligation,
+        RegulatorsFile,
         ServiceProfile,
         SourcesFile,
         UncitedFile,
@@ -59,6 +63,8 @@ def _models() -> dict[str, type[BaseModel]]:
         "sources": SourcesFile,
         "obligation": Obligation,
         "uncited": UncitedFile,
+        "kinds": KindsFile,
+        "regulators": RegulatorsFile,
         "profile": ServiceProfile,
         "assessment": Assessment,
         "report": ReportDocument,
@@ -73,13 +79,29 @@ def json_schema(name: str) -> dict[str, Any]:
     """
     model = schema_model(name)
     description = SCHEMAS[name]
-    schema = model.model_json_schema(by_alias=True, mode="validation")
+    schema = _closed(model.model_json_schema(by_alias=True, mode="validation"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": schema.pop("title", name),
         "description": description,
         **schema,
     }
+
+
+def _closed(schema: Any) -> Any:
+    """Key patterns that csea enforces close their mapping (``answers: {block-1: ...}`` fails).
+
+    pydantic writes a constrained key as ``patternProperties`` only, which lets other keys
+    through; csea refuses them, so the schema says ``additionalProperties: false`` too.
+    """
+    if isinstance(schema, dict):
+        closed = {key: _closed(value) for key, value in schema.items()}
+        if "patternProperties" in closed and "additionalProperties" not in closed:
+            closed["additionalProperties"] = False
+        return closed
+    if isinstance(schema, list):
+        return [_closed(value) for value in schema]
+    return schema
 
 
 def schema_text(name: str) -> str:

@@ -47,9 +47,10 @@ evidence:
 PROFILE = """\
 organisation: Example Ltd
 service: Clipshare
-kinds: [user_to_user]
-features: [image_upload, direct_messages]
+kinds: {present: [user_to_user], absent: all others}
+features: {present: [image_upload, direct_messages], absent: all others}
 users: {GB: 250000}
+not_offered_in: all others
 established_in: [GB]
 children_likely: true
 """

@@ -49,7 +49,7 @@ def test_a_version_is_read_with_the_profile_of_the_same_commit(repo: GitRepo) ->
     assert (
         then.name,
         then.assessment.answers["BLOCK-01"].status.value,
-        [f.value for f in then.profile.features],
+        then.profile.present("features"),
         then.revision and then.revision.subject,
         then.revision and then.revision.commit == repo.git("rev-parse", "HEAD~2"),
     ) == ("HEAD~2:assessment.yaml", "planned", ["image_upload", "direct_messages"], "one", True)
@@ -91,7 +91,7 @@ def test_history_lists_the_commits_that_changed_the_file_newest_first(repo: GitR
         ("two", "assessment.yaml", repo.git("rev-parse", "HEAD~2")[:12]),
         ("one", "assessment.yaml", repo.git("rev-parse", "HEAD~3")[:12]),
     ]
-    assert [len(v.load().profile.features) for v in versions] == [1, 2, 2]
+    assert [len(v.load().profile.present("features")) for v in versions] == [1, 2, 2]
 
 
 def test_history_is_limited_to_the_newest_and_follows_renames(repo: GitRepo) -> None:
@@ -273,7 +273,7 @@ def test_each_file_of_a_plain_diff_has_its_own_profile(tmp_path: Path) -> None:
         (tmp_path / name / "a.yaml").write_text(assessment(), encoding="utf-8")
     diff = compare_assessments(tmp_path / "old/a.yaml", tmp_path / "new/a.yaml", None, AS_OF)
     loaded = [load_assessment(tmp_path / name / "a.yaml") for name in features]
-    assert (diff.changes, [[f.value for f in x.profile.features] for x in loaded]) == (
+    assert (diff.changes, [x.profile.present("features") for x in loaded]) == (
         [],
         [["image_upload"], ["image_upload", "direct_messages"]],
     )

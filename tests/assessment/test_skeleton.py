@@ -30,7 +30,7 @@ profile: profile.yaml
 answers:
 
   # BLOCK-01: Hash-match known images
-  # Applies (legal duty): has users in GB; has feature 'image_upload'; binding: uk.osa2023 s10, vol.vp2020 p1
+  # Applies (legal duty): @BLOCK_01_WHY@
   # Statement: Match uploaded images against hash lists of known abuse material.
   # Questions:
   # - Do you hash-match every uploaded image?
@@ -38,16 +38,20 @@ answers:
     status: not_assessed
 
   # GROOM-01: Safe defaults for children
-  # Applies (voluntary principle): applies to every service; binding: vol.vp2020 p3
+  # Applies (voluntary principle): applies to every service; asked for by: vol.vp2020 p3
   # Statement: Child accounts cannot be messaged by strangers by default.
   GROOM-01:
     status: not_assessed
-"""
+""".replace(
+    "@BLOCK_01_WHY@",
+    "the service is offered in GB; the service has image upload; "
+    "asked for by: uk.osa2023 s10, vol.vp2020 p1",
+)
 
 BLOCK_02_ENTRY = """\
 
   # BLOCK-02: Hash-match known videos
-  # Applies (voluntary principle): has feature 'video_upload'; binding: vol.vp2020 p1
+  # Applies (voluntary principle): the service has video upload; asked for by: vol.vp2020 p1
   # Statement: Match uploaded videos against hash lists of known abuse material.
   # Questions:
   # - Do you hash-match every uploaded video, including edits and clips?
@@ -100,6 +104,28 @@ def test_skeleton_lists_every_applicable_obligation_with_its_comments(
     assert (result.created, result.changed, result.added) == (True, True, ["BLOCK-01", "GROOM-01"])
 
 
+def test_an_obligation_on_an_undeclared_fact_is_written_as_assumed_with_what_to_declare(
+    catalog_dir: Path, write_profile: ProfileWriter, output: Path
+) -> None:
+    profile = write_profile()
+    text = profile.read_text("utf-8")
+    profile.write_text(text.replace(", absent: all others}\nusers", "}\nusers"), "utf-8")
+    result = init_assessment(load_catalog(catalog_dir), profile, output, AS_OF)
+    assumed = BLOCK_02_ENTRY.replace(
+        "# Applies (voluntary principle): the service has video upload;",
+        "# Assumed to apply (voluntary principle): the profile does not say whether the"
+        " service has video upload;",
+    ).replace(
+        "  # Statement: Match uploaded videos",
+        "  # To settle it, declare in the profile: features: video_upload\n"
+        "  # Statement: Match uploaded videos",
+    )
+    assert output.read_text(encoding="utf-8") == SKELETON.replace(
+        "\n  # GROOM-01", assumed + "\n  # GROOM-01"
+    )
+    assert result.added == ["BLOCK-01", "BLOCK-02", "GROOM-01"]
+
+
 def test_skeleton_is_deterministic(
     catalog_dir: Path, write_profile: ProfileWriter, output: Path
 ) -> None:
@@ -149,7 +175,7 @@ def test_rerun_flags_answers_that_no_longer_apply_and_keeps_them(
     flag = (
         "    review:\n"
         "      reason: no_longer_applies\n"
-        "      note: \"does not apply to the service on 2026-12-01: has feature 'image_upload'\"\n"
+        "      note: 'does not apply to the service on 2026-12-01: the service has no image upload'\n"
         "      raised: 2026-12-01\n"
     )
     anchor = "      Edits are matched with a perceptual hash.\n"

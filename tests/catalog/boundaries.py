@@ -24,8 +24,17 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from csea.catalog.conditions import evaluate_condition
+from csea.catalog.facts import ProfileFacts
 from csea.catalog.thresholds import thresholds_in
-from csea.models import Catalog, Citation, EnterpriseSize, Obligation, RiskLevel, ServiceProfile
+from csea.models import (
+    Catalog,
+    Citation,
+    EnterpriseSize,
+    Harm,
+    Obligation,
+    RiskLevel,
+    ServiceProfile,
+)
 from csea.models.conditions import (
     AllOf,
     AnyOf,
@@ -180,7 +189,10 @@ def _around(levels: list[Any], level: Any) -> list[tuple[str, Any]]:
 def _holds(condition: Condition | None, profile: Profile) -> bool:
     if condition is None:
         return True
-    return evaluate_condition(condition, ServiceProfile.model_validate(profile)).holds
+    facts = ProfileFacts(ServiceProfile.model_validate(profile), [])
+    holds = evaluate_condition(condition, facts).holds
+    assert holds is not None, "a declared profile settles every condition"
+    return holds
 
 
 def _patch(fact: str, value: Any) -> Patch:
@@ -205,7 +217,29 @@ def _apply(base: Profile, context: tuple[Patch, ...]) -> Profile:
             profile[field] = value
     profile["kinds"] = profile["kinds"] or [_NEUTRAL_KIND]
     profile["established_in"] = profile["established_in"] or [_NEUTRAL_HOME]
-    return profile
+    return _declared(profile)
+
+
+def _declared(profile: Profile) -> Profile:
+    """Every fact declared, so a fact not set means "no" (applicability fails closed on the rest).
+
+    Lists are closed with ``all others``, the service is offered only where ``users`` says, a
+    harm not set is low, the size not set is micro, and multi-risk is worked out from the risks.
+    """
+    closed = {**profile}
+    for name in ("kinds", "features", "designations"):
+        closed[name] = {"present": list(profile.get(name, [])), "absent": "all others"}
+    closed["not_offered_in"] = "all others"
+    closed["risk"] = {harm.value: "low" for harm in Harm} | profile["risk"]
+    closed.setdefault("enterprise_size", "micro")
+    if closed.get("enterprise_size") is None:
+        closed["enterprise_size"] = "micro"
+    if closed.get("multi_risk") is None:
+        raised = {
+            "csam" if h.startswith("csam") else h for h, v in closed["risk"].items() if v != "low"
+        }
+        closed["multi_risk"] = len(raised) >= 2
+    return closed
 
 
 def _contexts(obligation: Obligation, citation: Citation, fact: str) -> Iterator[tuple[Patch, ...]]:

@@ -10,8 +10,9 @@ from pydantic import TypeAdapter
 
 from csea import Force, ServiceProfile, load_catalog
 from csea.catalog.applicability import applicability
-from csea.catalog.conditions import evaluate_condition, has_users_in, is_multi_risk, users_in
-from csea.models import CitationState
+from csea.catalog.conditions import evaluate_condition
+from csea.catalog.facts import ProfileFacts
+from csea.models import CitationState, KindImplication
 from csea.models.conditions import Condition
 from tests.conftest import BLOCK_01, CatalogFactory
 
@@ -33,20 +34,56 @@ def profile(**changes: Any) -> ServiceProfile:
     return ServiceProfile.model_validate(base | changes)
 
 
+def facts(service: ServiceProfile, implications: list[KindImplication] | None = None) -> Any:
+    return ProfileFacts(service, implications or [])
+
+
+def evaluate(condition: dict[str, Any], service: ServiceProfile) -> tuple[Any, ...]:
+    trace = evaluate_condition(CONDITION.validate_python(condition), facts(service))
+    return (trace.holds, trace.deciding(), [str(f) for f in trace.unknown()])
+
+
 @pytest.mark.parametrize(
-    ("condition", "holds", "deciding"),
+    ("condition", "expected"),
     [
-        ({"feature": "image_upload"}, True, ["has feature 'image_upload'"]),
-        ({"kind": "search"}, False, ["is of kind 'search'"]),
+        ({"feature": "image_upload"}, (True, ["the service has image upload"], [])),
+        (
+            {"feature": "voice_chat"},
+            (
+                None,
+                ["the profile does not say whether the service has voice chat"],
+                ["features: voice_chat"],
+            ),
+        ),
+        (
+            {"kind": "search"},
+            (
+                None,
+                ["the profile does not say whether the service is a search service"],
+                ["kinds: search"],
+            ),
+        ),
         (
             {"users": {"jurisdiction": "GB", "at_least": 700_000}},
-            True,
-            ["at least 700,000 monthly users in GB (profile: 800,000)"],
+            (True, ["the service has 800,000 monthly users in GB, at least 700,000"], []),
+        ),
+        (
+            {"users": {"jurisdiction": "US", "at_least": 1}},
+            (
+                None,
+                [
+                    "the profile does not give the number of monthly users in US (at least 1 would count)"
+                ],
+                ["users: US"],
+            ),
         ),
         (
             {"risk": {"harm": "grooming", "at_least": "low"}},
-            False,
-            ["risk of grooming is low or higher (profile: not declared)"],
+            (None, ["the profile gives no risk level for grooming"], ["risk: grooming"]),
+        ),
+        (
+            {"risk": {"harm": "csam_image", "at_least": "high"}},
+            (True, ["the risk of csam image is high, high or higher"], []),
         ),
         (
             {
@@ -55,51 +92,140 @@ def profile(**changes: Any) -> ServiceProfile:
                     {"any": [{"kind": "search"}, {"children_likely": True}]},
                 ]
             },
-            True,
-            ["has users in GB", "children are likely to use it"],
+            (True, ["the service is offered in GB", "children are likely to use the service"], []),
+        ),
+        (
+            {
+                "all": [
+                    {"feature": "voice_chat"},
+                    {"feature": "video_calls"},
+                    {"jurisdiction": "GB"},
+                ]
+            },
+            (
+                None,
+                [
+                    "the profile does not say whether the service has voice chat",
+                    "the profile does not say whether the service has video calls",
+                ],
+                ["features: video_calls", "features: voice_chat"],
+            ),
+        ),
+        (
+            {"any": [{"feature": "voice_chat"}, {"feature": "image_upload"}]},
+            (True, ["the service has image upload"], []),
         ),
         (
             {"not": {"feature": "end_to_end_encryption"}},
-            True,
-            ["has feature 'end_to_end_encryption'"],
+            (
+                None,
+                ["the profile does not say whether the service has end to end encryption"],
+                ["features: end_to_end_encryption"],
+            ),
         ),
         (
             {"enterprise_size": {"at_least": "medium"}},
-            False,
-            ["enterprise size medium or larger (profile: not declared)"],
+            (
+                None,
+                ["the profile does not give the provider's enterprise size"],
+                ["enterprise_size"],
+            ),
         ),
     ],
-    ids=["feature", "kind", "users", "undeclared-risk", "nested", "not", "enterprise-size"],
+    ids=[
+        "feature",
+        "undeclared-feature",
+        "undeclared-kind",
+        "users",
+        "undeclared-country",
+        "undeclared-risk",
+        "risk",
+        "nested",
+        "all-unknown",
+        "any-true-wins",
+        "not-unknown",
+        "undeclared-size",
+    ],
 )
-def test_conditions_keep_their_reasons(
-    condition: dict[str, Any], holds: bool, deciding: list[str]
+def test_conditions_say_what_the_service_has_and_what_is_not_declared(
+    condition: dict[str, Any], expected: tuple[Any, ...]
 ) -> None:
-    trace = evaluate_condition(CONDITION.validate_python(condition), profile())
-    assert (trace.holds, trace.deciding()) == (holds, deciding)
+    assert evaluate(condition, profile()) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"features": {"present": ["image_upload"], "absent": ["voice_chat"]}},
+            (False, ["the service has no voice chat"], []),
+        ),
+        (
+            {"features": {"present": ["image_upload"], "absent": "all others"}},
+            (False, ["the service has no voice chat"], []),
+        ),
+        ({"features": ["image_upload", "voice_chat"]}, (True, ["the service has voice chat"], [])),
+    ],
+    ids=["listed-absent", "all-others-absent", "present"],
+)
+def test_declaring_a_fact_settles_it_either_way(
+    changes: dict[str, Any], expected: tuple[Any, ...]
+) -> None:
+    assert evaluate({"feature": "voice_chat"}, profile(**changes)) == expected
+
+
+def test_a_closed_list_of_countries_rules_the_others_out() -> None:
+    open_list = facts(profile(users={"GB": 1, "FR": 2}))
+    closed = facts(profile(users={"GB": 1, "FR": 2}, not_offered_in="all others"))
+    assert [open_list.offered_in(c) for c in ("GB", "EU", "US", "INT")] == [True, True, None, True]
+    assert [closed.offered_in(c) for c in ("GB", "EU", "US", "DE")] == [True, True, False, False]
 
 
 def test_eu_member_states_count_as_eu() -> None:
-    service = profile(users={"FR": 30_000_000, "DE": 20_000_000, "GB": 1})
-    assert (users_in(service, "EU"), has_users_in(service, "EU"), has_users_in(service, "US")) == (
-        50_000_000,
-        True,
-        False,
-    )
-    assert has_users_in(service, "INT")
+    service = facts(profile(users={"FR": 30_000_000, "DE": 20_000_000, "GB": 1}))
+    assert (service.users_in("EU").count, service.users_in("EU").exact) == (50_000_000, False)
+
+
+def test_an_eu_figure_leaves_its_member_states_undeclared() -> None:
+    service = facts(profile(users={"EU": 5}, not_offered_in="all others"))
+    assert [service.offered_in(c) for c in ("EU", "FR", "US")] == [True, None, False]
 
 
 @pytest.mark.parametrize(
     ("risk", "declared", "expected"),
     [
-        ({"csam_image": "high", "csam_url": "medium"}, None, False),
+        ({"csam_image": "high", "csam_url": "medium"}, None, None),
         ({"csam_image": "high", "grooming": "medium"}, None, True),
-        ({"grooming": "low", "livestreamed_abuse": "low"}, None, False),
+        ({"grooming": "low", "livestreamed_abuse": "low"}, None, None),
         ({}, True, True),
+        ({"grooming": "high", "sextortion": "high"}, False, False),
     ],
-    ids=["csam-kinds-count-once", "two-kinds", "low-only", "declared"],
+    ids=[
+        "csam-kinds-count-once",
+        "two-kinds",
+        "low-only-is-not-enough-to-say-no",
+        "declared",
+        "declared-no",
+    ],
 )
-def test_multi_risk(risk: dict[str, str], declared: bool | None, expected: bool) -> None:
-    assert is_multi_risk(profile(risk=risk, multi_risk=declared)) is expected
+def test_multi_risk(risk: dict[str, str], declared: bool | None, expected: bool | None) -> None:
+    assert facts(profile(risk=risk, multi_risk=declared)).multi_risk() is expected
+
+
+def test_a_kind_the_law_implies_counts_and_says_why() -> None:
+    catalog = load_catalog()
+    platform = ProfileFacts(profile(kinds=["online_platform"]), catalog.implications)
+    trace = evaluate_condition(CONDITION.validate_python({"kind": "hosting"}), platform)
+    assert (trace.holds, trace.deciding()) == (
+        True,
+        ["the service is a hosting service (every online platform is one: eu.dsa Art 3(i))"],
+    )
+
+
+def test_ruling_out_a_kind_rules_out_the_kinds_that_imply_it() -> None:
+    catalog = load_catalog()
+    service = profile(kinds={"present": ["user_to_user"], "absent": ["hosting"]})
+    assert ProfileFacts(service, catalog.implications).listed("kinds", "online_platform") is False
 
 
 def _verdict(root: Any, service: ServiceProfile, day: dt.date = DAY, ob: str = "BLOCK-01") -> Any:
@@ -123,8 +249,8 @@ def test_overlapping_provisions_give_no_force(make_catalog: CatalogFactory) -> N
     verdict = _verdict(make_catalog(**{"block/BLOCK-01.yaml": overlapping}), profile())
     assert (verdict.applies, verdict.force) == (True, Force.VOLUNTARY_PRINCIPLE)
     assert verdict.reasons[-2:] == [
-        "binding: vol.vp2020 p1",
-        "related (overlapping, no force): uk.osa2023 s10",
+        "asked for by: vol.vp2020 p1",
+        "related rules that do not ask this specifically (no force): uk.osa2023 s10",
     ]
 
 
@@ -136,13 +262,42 @@ def test_only_overlapping_citations_make_it_guidance(make_catalog: CatalogFactor
     assert (verdict.applies, verdict.force) == (True, Force.GUIDANCE)
 
 
-def test_no_users_where_the_sources_apply(make_catalog: CatalogFactory) -> None:
-    verdict = _verdict(make_catalog(), profile(users={"BR": 1_000}))
+def test_not_offered_where_the_sources_apply(make_catalog: CatalogFactory) -> None:
+    service = profile(users={"BR": 1_000}, not_offered_in="all others")
+    verdict = _verdict(make_catalog(), service)
     assert (verdict.applies, verdict.force) == (False, None)
     assert [b.state for b in verdict.bindings] == [
         CitationState.OUT_OF_SCOPE,
         CitationState.OUT_OF_SCOPE,
     ]
+
+
+def test_a_country_not_declared_is_assumed_with_its_force(make_catalog: CatalogFactory) -> None:
+    verdict = _verdict(make_catalog(), profile(users={"BR": 1_000}))
+    assert (
+        verdict.applies,
+        verdict.assumed,
+        verdict.force,
+        [str(f) for f in verdict.undeclared],
+    ) == (
+        True,
+        True,
+        Force.LEGAL_DUTY,
+        ["users: AU", "users: CA", "users: GB", "users: NZ", "users: US"],
+    )
+    assert [b.state for b in verdict.bindings] == [CitationState.ASSUMED, CitationState.ASSUMED]
+
+
+def test_a_force_that_rests_on_an_undeclared_fact_is_marked(make_catalog: CatalogFactory) -> None:
+    anywhere = BLOCK_01.replace("    - jurisdiction: GB\n", "")
+    root = make_catalog(**{"block/BLOCK-01.yaml": anywhere})
+    verdict = _verdict(root, profile(users={"US": 1_000}))
+    assert (verdict.applies, verdict.assumed, verdict.force_assumed, verdict.force) == (
+        True,
+        False,
+        True,
+        Force.LEGAL_DUTY,
+    )
 
 
 def test_provision_not_yet_in_force_is_upcoming(make_catalog: CatalogFactory) -> None:
@@ -162,9 +317,10 @@ def test_citation_conditions_scope_a_source(make_catalog: CatalogFactory) -> Non
         "    relationship: part_of\n    applies_when:\n      kind: file_storage\n",
         1,
     )
-    verdict = _verdict(make_catalog(**{"block/BLOCK-01.yaml": scoped}), profile())
+    service = profile(kinds={"present": ["user_to_user"], "absent": ["file_storage"]})
+    verdict = _verdict(make_catalog(**{"block/BLOCK-01.yaml": scoped}), service)
     assert verdict.force is Force.VOLUNTARY_PRINCIPLE
-    assert verdict.bindings[0].why == "conditions not met: is of kind 'file_storage'"
+    assert verdict.bindings[0].why == "the service is not a file storage service"
 
 
 def test_provision_force_overrides_its_source() -> None:
@@ -182,10 +338,13 @@ def test_small_low_risk_uk_forum_is_not_told_hash_matching_is_law() -> None:
     """The case that motivated the overlaps rule: a general duty does not make a technique law."""
     catalog = load_catalog()
     forum = profile(
-        kinds=["user_to_user", "forum"],
-        features=["public_posts", "image_upload"],
+        kinds={"present": ["user_to_user", "forum"], "absent": "all others"},
+        features={"present": ["public_posts", "image_upload"], "absent": "all others"},
         users={"GB": 18_500},
+        not_offered_in="all others",
         children_likely=False,
+        enterprise_size="micro",
+        multi_risk=False,
         risk={"csam_image": "low", "csam_url": "low", "grooming": "low"},
     )
     obligation = catalog.obligation("BLOCK-01")

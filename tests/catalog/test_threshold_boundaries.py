@@ -86,11 +86,15 @@ def _uk_service(gb_users: int, csam_image: str) -> dict[str, Any]:
     return {
         "organisation": "Northwind Clips Ltd",
         "service": "Northwind Clips",
-        "kinds": ["user_to_user"],
-        "features": ["image_upload"],
+        "kinds": {"present": ["user_to_user"], "absent": "all others"},
+        "features": {"present": ["image_upload"], "absent": "all others"},
         "users": {"GB": gb_users},
+        "not_offered_in": "all others",
         "established_in": ["GB"],
         "children_likely": True,
+        "enterprise_size": "large",
+        "designations": {"absent": "all others"},
+        "multi_risk": False,
         "risk": {"csam_image": csam_image},
     }
 

@@ -13,6 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from csea import ServiceProfile, validate_catalog
 from csea.catalog.conditions import evaluate_condition
+from csea.catalog.facts import ProfileFacts
 from csea.catalog.thresholds import Quote, quoted_user_thresholds
 from csea.errors import Severity
 from csea.models.conditions import Condition, UserThreshold
@@ -29,14 +30,15 @@ def _profile(**changes: Any) -> ServiceProfile:
         "service": "Example",
         "kinds": ["user_to_user"],
         "users": {"GB": 1},
+        "not_offered_in": "all others",
         "established_in": ["GB"],
         "children_likely": True,
     }
     return ServiceProfile.model_validate(base | changes)
 
 
-def _holds(condition: dict[str, Any], profile: ServiceProfile) -> bool:
-    return evaluate_condition(CONDITION.validate_python(condition), profile).holds
+def _holds(condition: dict[str, Any], profile: ServiceProfile) -> bool | None:
+    return evaluate_condition(CONDITION.validate_python(condition), ProfileFacts(profile)).holds
 
 
 @pytest.mark.parametrize(
@@ -57,21 +59,23 @@ def test_a_user_threshold_below_at_and_above_its_number(
     [
         (
             {"jurisdiction": "GB", "more_than": 7_000_000},
-            "more than 7,000,000 monthly users in GB (profile: 1)",
+            "the service has 1 monthly users in GB, not more than 7,000,000",
         ),
         (
             {"jurisdiction": "EU", "at_least": 45_000_000},
-            "at least 45,000,000 monthly users in EU (profile: 0)",
+            "the service has 0 monthly users in EU, not at least 45,000,000",
         ),
         (
             {"jurisdiction": "global", "more_than": 0},
-            "more than 0 monthly users worldwide (profile: 1)",
+            "the service has 1 monthly users worldwide, more than 0",
         ),
     ],
     ids=["more-than", "at-least", "worldwide"],
 )
 def test_the_reason_says_the_comparison(threshold: dict[str, Any], words: str) -> None:
-    trace = evaluate_condition(CONDITION.validate_python({"users": threshold}), _profile())
+    trace = evaluate_condition(
+        CONDITION.validate_python({"users": threshold}), ProfileFacts(_profile())
+    )
     assert trace.text == words
 
 
@@ -101,7 +105,7 @@ def test_the_reason_says_the_comparison(threshold: dict[str, Any], words: str) -
         (
             {"risk": {"harm": "grooming", "at_least": "medium"}},
             [{"risk": {}}, *({"risk": {"grooming": level}} for level in ("low", "medium", "high"))],
-            [False, False, True, True],
+            [None, False, True, True],
         ),
         (
             {"risk": {"harm": "csam_image", "at_least": "high"}},
@@ -111,7 +115,7 @@ def test_the_reason_says_the_comparison(threshold: dict[str, Any], words: str) -
         (
             {"enterprise_size": {"at_least": "medium"}},
             [{}, *({"enterprise_size": size} for size in ("micro", "small", "medium", "large"))],
-            [False, False, False, True, True],
+            [None, False, False, True, True],
         ),
     ],
     ids=[

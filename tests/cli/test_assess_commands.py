@@ -140,7 +140,7 @@ def test_check_several_services(make_catalog: CatalogFactory, tmp_path: Path) ->
     two = write_service(
         tmp_path / "two",
         "GROOM-01: {status: not_assessed}\n",
-        profile=PROFILE | {"service": "Chat", "features": []},
+        profile=PROFILE | {"service": "Chat", "features": {"absent": "all others"}},
     )
     code, out, _ = check(catalog_dir(make_catalog), one, two)
     assert code == 1
@@ -297,7 +297,7 @@ def test_applicable_explain(make_catalog: CatalogFactory, tmp_path: Path) -> Non
         "Applies when: always\n"
         "Why:\n"
         "  - none of its sources applies to this service on 2026-11-20\n"
-        "Citations:\n"
+        "Citations (binds / assumed / upcoming / lapsed / out_of_scope):\n"
         "  [lapsed] UK interim r3 (legal duty): lapsed on or before 2026-11-20\n",
     )
 

@@ -73,7 +73,7 @@ def test_show_text_and_json(make_catalog: CatalogFactory) -> None:
     assert out.startswith("BLOCK-01  Hash-match known images\n")
     assert "[S] Online Safety Act 2023, s10: Safety duties about illegal content" in out
     assert "all of (the service has users in GB; the service has the feature 'image_upload')" in out
-    assert "binds only when:" not in out
+    assert "applies only when:" not in out
     code, out, _ = run("catalog", "show", "BLOCK-01", "--catalog", root, "--format", "json")
     data = json.loads(out)
     assert data["citations"][0]["source_title"] == "Online Safety Act 2023"
@@ -269,4 +269,4 @@ def test_show_prints_a_citations_own_scope(make_catalog: CatalogFactory) -> None
         "catalog", "show", "BLOCK-01", "--catalog", make_catalog(**{"block/BLOCK-01.yaml": scoped})
     )
     assert code == 0
-    assert "      binds only when: the service is of kind 'file_storage'\n" in out
+    assert "      applies only when: the service is of kind 'file_storage'\n" in out

@@ -26,7 +26,9 @@ def csea_models() -> list[type[BaseModel]]:
         found += [
             obj
             for _, obj in inspect.getmembers(module, inspect.isclass)
-            if issubclass(obj, BaseModel) and obj.__module__ == info.name
+            if issubclass(obj, BaseModel)
+            and obj.__module__ == info.name
+            and obj.__pydantic_generic_metadata__["origin"] is None  # documented on the origin
         ]
     return found
 

@@ -100,9 +100,10 @@ citations:
 PROFILE: dict[str, Any] = {
     "organisation": "Example Ltd",
     "service": "Pics",
-    "kinds": ["user_to_user"],
-    "features": ["image_upload"],
+    "kinds": {"present": ["user_to_user"], "absent": "all others"},
+    "features": {"present": ["image_upload"], "absent": "all others"},
     "users": {"GB": 1000},
+    "not_offered_in": "all others",
     "established_in": ["GB"],
     "children_likely": True,
 }

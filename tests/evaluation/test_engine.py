@@ -36,9 +36,9 @@ def test_obligation_result_whole_value(make_catalog: CatalogFactory) -> None:
         force=Force.LEGAL_DUTY,
         binding_sources=["uk.osa2023", "vol.vp2020"],
         reasons=[
-            "has users in GB",
-            "has feature 'image_upload'",
-            "binding: uk.osa2023 s10, vol.vp2020 p1",
+            "the service is offered in GB",
+            "the service has image upload",
+            "asked for by: uk.osa2023 s10, vol.vp2020 p1",
         ],
         status=Status.PARTIAL,
         answered=True,
@@ -141,17 +141,6 @@ def test_gaps_ranked_and_keep_owner_and_due(make_catalog: CatalogFactory) -> Non
     assert run(mini_catalog(make_catalog), answers).gaps == [
         Gap(
             rank=1,
-            obligation_id="BLOCK-01",
-            title="Hash-match known images",
-            pillar="block",
-            force=Force.LEGAL_DUTY,
-            status=Status.PARTIAL,
-            owner="Trust eng",
-            due=dt.date(2026, 1, 31),
-            worst_finding=FindingLevel.ERROR,
-        ),
-        Gap(
-            rank=2,
             obligation_id="BLOCK-02",
             title="Report detected material",
             pillar="block",
@@ -160,6 +149,19 @@ def test_gaps_ranked_and_keep_owner_and_due(make_catalog: CatalogFactory) -> Non
             owner="Legal ops",
             due=dt.date(2026, 12, 15),
             worst_finding=None,
+            reason="legal duty · planned, nothing in place yet · due 2026-12-15",
+        ),
+        Gap(
+            rank=2,
+            obligation_id="BLOCK-01",
+            title="Hash-match known images",
+            pillar="block",
+            force=Force.LEGAL_DUTY,
+            status=Status.PARTIAL,
+            owner="Trust eng",
+            due=dt.date(2026, 1, 31),
+            worst_finding=FindingLevel.ERROR,
+            reason="legal duty · partly in place · overdue since 2026-01-31",
         ),
         Gap(
             rank=3,
@@ -170,6 +172,7 @@ def test_gaps_ranked_and_keep_owner_and_due(make_catalog: CatalogFactory) -> Non
             status=Status.NOT_IMPLEMENTED,
             owner="Youth safety",
             worst_finding=FindingLevel.WARNING,
+            reason="voluntary principle · nothing in place · no due date",
         ),
     ]
 

@@ -13,6 +13,7 @@ from csea.models.evaluation import Finding, FindingLevel
 from tests.conftest import CatalogFactory
 from tests.evaluation.factories import (
     AS_OF,
+    PROFILE,
     assessment,
     clean_answers,
     done,
@@ -276,3 +277,50 @@ def test_messages_say_what_to_do(make_catalog: CatalogFactory) -> None:
         "GROOM-02 does not apply to this service (none of its sources applies to this service "
         "on 2026-11-20); its answer is kept but not scored",
     ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"features": ["image_upload"]},
+            [],
+        ),
+        (
+            {"features": []},
+            [
+                (
+                    "undeclared-fact",
+                    E,
+                    "the profile does not declare features: image_upload (list image_upload "
+                    "under features, as present or absent); until it does, BLOCK-01 is assumed to apply",
+                )
+            ],
+        ),
+        (
+            {"users": {"FR": 10}, "not_offered_in": ["GB"]},
+            [
+                (
+                    "undeclared-fact",
+                    W,
+                    f"the profile does not declare users: {code} (give the monthly users in "
+                    f"{code}, or list it under not_offered_in); until it does, GROOM-01 is "
+                    "assumed to apply",
+                )
+                for code in ("AU", "CA", "NZ", "US")
+            ],
+        ),
+    ],
+    ids=["declared", "feature-legal-duty", "countries-voluntary"],
+)
+def test_a_fact_left_out_is_a_finding_naming_what_it_decides(
+    make_catalog: CatalogFactory,
+    changes: dict[str, Any],
+    expected: list[tuple[str, FindingLevel, str]],
+) -> None:
+    profile = PROFILE | changes
+    evaluation = evaluate(
+        mini_catalog(make_catalog), assessment(clean_answers(), profile), as_of=AS_OF
+    )
+    found = [f for f in evaluation.findings if f.code == "undeclared-fact"]
+    assert [(f.code, f.level, f.message) for f in found] == expected

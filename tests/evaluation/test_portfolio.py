@@ -34,7 +34,7 @@ def test_rollup_per_organisation(make_catalog: CatalogFactory) -> None:
         catalog,
         assessment(
             {"GROOM-01": done(status="partial", due="2027-01-01")},
-            PROFILE | {"service": "Chat", "features": []},
+            PROFILE | {"service": "Chat", "features": {"absent": "all others"}},
         ),
         as_of=AS_OF,
     )

@@ -8,9 +8,17 @@ import pytest
 
 from csea.errors import InputError
 from csea.evaluation.engine import evaluate
-from csea.evaluation.scoring import credit, explain_score, indicator_results, percent_to_target
-from csea.models import Answer, Status
-from csea.models.evaluation import IndicatorResult, Rollup
+from csea.evaluation.scoring import (
+    Weighted,
+    credit,
+    explain_score,
+    indicator_results,
+    percent_to_target,
+    weight,
+    weighted_score,
+)
+from csea.models import Answer, Force, Harm, RiskBasis, RiskLevel, Status
+from csea.models.evaluation import IndicatorResult, ObligationResult, Rollup
 from csea.models.vocabulary import Direction
 from tests.conftest import CatalogFactory
 from tests.evaluation.factories import AS_OF, PROFILE, assessment, done, mini_catalog, run
@@ -233,6 +241,84 @@ def test_indicator_results_against_targets(make_catalog: CatalogFactory) -> None
 )
 def test_percent_to_target(score: float | None, expected: float | None) -> None:
     assert percent_to_target(score) == expected
+
+
+def _result(
+    force: Force | None, level: RiskLevel | None, credit: float | None = 1.0
+) -> ObligationResult:
+    risk = None
+    if level is not None:
+        risk = RiskBasis(harms=[Harm.GROOMING], harm=Harm.GROOMING, level=level, declared=True)
+    return ObligationResult(
+        id="BLOCK-01",
+        title="t",
+        pillar="block",
+        force=force,
+        binding_sources=[],
+        reasons=[],
+        status=Status.IMPLEMENTED,
+        answered=True,
+        credit=credit,
+        risk=risk,
+    )
+
+
+@pytest.mark.parametrize(
+    ("force", "level", "expected"),
+    [
+        (Force.LEGAL_DUTY, RiskLevel.HIGH, 6.0),
+        (Force.LEGAL_DUTY, RiskLevel.LOW, 3.0),
+        (Force.REGULATORY_CODE, RiskLevel.MEDIUM, 3.0),
+        (Force.VOLUNTARY_PRINCIPLE, RiskLevel.HIGH, 2.0),
+        (Force.LAW_ENFORCEMENT_DEMAND, None, 1.0),
+        (Force.GUIDANCE, RiskLevel.MEDIUM, 1.5),
+        (None, None, 1.0),
+    ],
+    ids=[
+        "duty-high",
+        "duty-low",
+        "code-medium",
+        "voluntary-high",
+        "le-no-harm",
+        "guidance",
+        "none",
+    ],
+)
+def test_weight_is_force_weight_times_risk_factor(
+    force: Force | None, level: RiskLevel | None, expected: float
+) -> None:
+    assert weight(_result(force, level)) == expected
+
+
+def test_weighted_score_leaves_out_justified_na() -> None:
+    results = [
+        _result(Force.LEGAL_DUTY, RiskLevel.HIGH, credit=0.5),
+        _result(Force.GUIDANCE, RiskLevel.LOW, credit=1.0),
+        _result(Force.LEGAL_DUTY, RiskLevel.HIGH, credit=None),
+    ]
+    assert weighted_score(results) == Weighted(credit=4.0, weight=7.0, score=57.1)
+    assert weighted_score([]) == Weighted(credit=0, weight=0, score=None)
+
+
+def test_explain_weighted_score_line_by_line(make_catalog: CatalogFactory) -> None:
+    answers = {
+        "BLOCK-01": done(status="partial", due="2027-01-01"),
+        "BLOCK-02": done(),
+        "GROOM-01": {"status": "not_applicable", "justification": "Adults only."},
+    }
+    evaluation = run(mini_catalog(make_catalog), answers)
+    assert explain_score(evaluation, "block", weighted=True) == [
+        "block: Block on detection",
+        "  BLOCK-01   partial          0.5 x 3 = 1.5  (legal duty 3 x no harm named 1) "
+        "Hash-match known images",
+        "  BLOCK-02   implemented      1 x 3 = 3      (legal duty 3 x no harm named 1) "
+        "Report detected material",
+        "credit: implemented 1, partial 0.5, planned / not_implemented / not_assessed 0; "
+        "not_applicable is left out when justified and counts 0 when not.",
+        "weight = force weight (legal duty 3, regulatory code 2, any other or none 1) x risk "
+        "factor (high or not declared 2, medium 1.5, low 1, no harm named 1).",
+        "weighted score = 100 x 4.5 / 6 = 75 (0 left out); unweighted: 75",
+    ]
 
 
 @pytest.mark.parametrize(

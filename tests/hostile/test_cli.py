@@ -92,6 +92,19 @@ COMMANDS = {
         ],
         _assessment,
     ),
+    "export": Command(
+        lambda ws: [
+            "export",
+            ws.assessment,
+            "-o",
+            _out(ws),
+            "--format",
+            "xlsx",
+            "--catalog",
+            ws.catalog,
+        ],
+        _assessment,
+    ),
     "report-previous": Command(
         lambda ws: ["report", ws.assessment, "--previous", _previous(ws), "--catalog", ws.catalog],
         _previous,

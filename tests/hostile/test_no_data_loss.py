@@ -167,7 +167,9 @@ def test_init_and_migrate_at_once_never_both_succeed_with_a_change_lost(
 ) -> None:
     """Started together, each run either keeps its change in the file or fails saying why."""
     v1, v2 = write_catalogs(workspace.root)
-    workspace.profile.write_text(PROFILE.replace("features: [image_upload]", "features: []"))
+    workspace.profile.write_text(
+        PROFILE.replace("features: [image_upload]", "features: {absent: all others}")
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith("CSEA_")}
     commands = {
         "init": ["init", "profile.yaml", "-o", "assessment.yaml", "--catalog", v1],

@@ -1,37 +1,25 @@
-"""The HTML report in a real browser: headless Chromium (Debian's package, ``make browser``).
+"""The HTML report in a real browser: headless Chromium (Debian's package, ``make system``).
 
 It must load from disk with no console error and no network request, show the headline
 and every pillar, print to PDF, and never run script smuggled into user-written text.
 A screenshot is left in the test's temporary directory. These tests fail (never skip)
-when Chromium is missing: install it with ``make browser``.
+when Chromium is missing: install it with ``make system``.
 """
 
 from __future__ import annotations
 
 import json
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
 from typer.testing import CliRunner
 
 from csea.cli import app
+from tests.render.printed import read_pdf
 from tests.report.conftest import CATALOG_DIR, PILLAR_TITLES
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCRIPT = "<script>window.__pwned = 'script'</script>"
 IMAGE = "<img src=x onerror=\"window.__pwned = 'img'\">"
 SVG = '"><svg onload="window.__pwned = \'svg\'">'
@@ -69,21 +57,6 @@ HOSTILE: dict[str, Any] = {
     },
 }
 """An assessment (JSON is YAML) with script in every field a person writes."""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[BrowserContext]:
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing; run 'make browser' to install Chromium"
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile,
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=ARGS,
-            viewport={"width": 1200, "height": 900},
-        )
-        yield context
-        context.close()
 
 
 def write_report(tmp_path: Path, assessment: dict[str, Any], *options: str) -> Path:
@@ -142,11 +115,11 @@ def test_fixture_report_loads_cleanly_and_shows_headline_and_pillars(
     )
     watched = open_report(browser, report)
     page = watched.page
-    headline = page.locator("section.headline h2")
+    headline = page.locator("section.briefing h2")
     pillars = page.locator("section.pillars table.scorecard tbody th")
     assert headline.is_visible()
-    assert headline.inner_text() == "All applicable obligations"
-    assert page.locator(".kpi.score .value").inner_text() == "41.7%"
+    assert headline.inner_text() == "Summary for leadership"
+    assert page.locator(".kpi.score .value").inner_text() == "47.5%"
     assert pillars.all_inner_texts() == PILLAR_TITLES
     assert all(p.is_visible() for p in pillars.all())
     chart_rows = page.locator("section.pillars svg .bar-label").all_text_contents()
@@ -156,12 +129,19 @@ def test_fixture_report_loads_cleanly_and_shows_headline_and_pillars(
     assert (watched.errors, [u for u in watched.requests if not u.startswith("file:")]) == ([], [])
 
 
-def test_report_prints_to_pdf(browser: BrowserContext, tmp_path: Path) -> None:
-    watched = open_report(browser, write_report(tmp_path, HOSTILE))
+def test_hostile_text_in_the_page_margins_prints_as_text(
+    browser: BrowserContext, tmp_path: Path
+) -> None:
+    options = ("--classification", 'Secret"; } body { display: none')
+    watched = open_report(browser, write_report(tmp_path, HOSTILE, *options))
     watched.page.emulate_media(media="print")
-    assert watched.page.locator("section.headline h2").is_visible()
-    pdf = watched.page.pdf(path=tmp_path / "report.pdf", format="A4")
-    assert pdf.startswith(b"%PDF")
+    assert watched.page.locator("section.briefing h2").is_visible()
+    watched.page.pdf(path=tmp_path / "report.pdf", prefer_css_page_size=True)
+    _, pages = read_pdf(tmp_path / "report.pdf")
+    assert (pages[0].header, "Summary for leadership" in pages[0].flow) == (
+        f"Pebble {SCRIPT} · 2026-12-01 " + 'SECRET"; } BODY { DISPLAY: NONE',
+        True,
+    )
 
 
 @pytest.mark.parametrize("redact", [False, True], ids=["plain", "redacted"])
@@ -175,7 +155,7 @@ def test_script_in_user_text_never_runs(
     assert page.locator("script, img, iframe, object, embed").count() == 0
     assert page.locator("[onerror], [onload]").count() == 0
     assert page.locator("h1").first.inner_text() == f"Pebble {SCRIPT}"
-    assert page.locator("section.headline h2").is_visible()
+    assert page.locator("section.briefing h2").is_visible()
     page.screenshot(path=tmp_path / "hostile.png", full_page=True)
     assert watched.errors == []
 

@@ -14,11 +14,12 @@ from csea.evaluation.files import AssessedService
 from csea.models import Catalog, Status
 from csea.models.evaluation import FindingLevel
 from csea.models.vocabulary import Force
+from csea.render.escape import css_string
 from csea.render.escape import markdown as escape
 from csea.render.junit import Outcome, outcome
 from csea.render.report import ReportFormat, render_report
 from csea.render.spreadsheet import COLUMNS
-from csea.report.build import build_report
+from csea.report.build import ReportOptions, build_report
 from csea.report.document import FindingEntry, ObligationEntry, ReportDocument
 from csea.schemas import json_schema
 from tests.report.conftest import EvaluationFactory, make_result
@@ -153,7 +154,7 @@ def test_report_schema_is_strict() -> None:
     schema = json_schema("report")
     assert (schema["additionalProperties"], schema["required"]) == (
         False,
-        ["view", "redacted", "catalog", "reports"],
+        ["view", "classification", "redacted", "catalog", "reports"],
     )
 
 
@@ -174,16 +175,35 @@ def test_html_escapes_user_text(catalog: Catalog, make_evaluation: EvaluationFac
     assert ("<b onclick" in html, "&lt;b onclick=x&gt;Ops&lt;/b&gt;" in html) == (False, True)
 
 
-def test_html_draws_one_bar_per_pillar_and_source(document: ReportDocument) -> None:
+def test_html_draws_a_bar_per_pillar_and_a_heat_map_row_per_regulator(
+    document: ReportDocument,
+) -> None:
     html = render_report(document, ReportFormat.HTML)
-    labels = re.findall(r'<tspan class="bar-label">([^<]*)</tspan>', html)
-    assert labels == [
-        "Block on detection",
-        "Stop grooming",
-        "Live-streaming",
-        "Transparency",
-        "Fixture Act",
-        "Fixture Code",
-        "Fixture DSR",
-        "Fixture VP",
-    ]
+    bars = re.findall(r'<tspan class="bar-label">([^<]*)</tspan>', html)
+    rows = re.findall(r'<text class="row-label"[^>]*>([^<]*)</text>', html)
+    assert (bars, rows) == (
+        ["Block on detection", "Stop grooming", "Live-streaming", "Transparency"],
+        ["Fixture Regulator", "Fixture Union", "Fixture governments", "Fixture tools"],
+    )
+
+
+def test_html_prints_the_classification_in_the_page_margins_as_a_css_string(
+    catalog: Catalog, pebble: AssessedService
+) -> None:
+    options = ReportOptions(classification='Restricted "x" </style>')
+    html = render_report(build_report(catalog, [pebble], options), ReportFormat.HTML)
+    expected = r'content: "RESTRICTED \000022 X\000022  \00003c \00002f STYLE\00003e ";'
+    assert (expected in html, html.count("</style>")) == (True, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "css"),
+    [
+        ("Vidora", '"Vidora"'),
+        ("a · b", '"a \\0000b7  b"'),
+        ('x"; }', '"x\\000022 \\00003b  \\00007d "'),
+    ],
+    ids=["plain", "non-ascii", "breakout"],
+)
+def test_css_string(text: str, css: str) -> None:
+    assert css_string(text) == css

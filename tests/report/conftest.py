@@ -40,7 +40,7 @@ def pebble(catalog: Catalog) -> AssessedService:
     before = load_assessment(FIXTURES / "previous.yaml")
     previous = evaluate(catalog, before, as_of=dt.date(2026, 5, 14))
     evaluation = evaluate(catalog, loaded, as_of=AS_OF, previous=previous)
-    return AssessedService(evaluation, loaded.assessment.answers)
+    return AssessedService(evaluation, loaded.assessment.answers, history=(previous,))
 
 
 def make_profile(**changes: Any) -> ServiceProfile:

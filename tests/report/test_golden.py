@@ -18,7 +18,8 @@ from tests.report.conftest import FIXTURES
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("CSEA_UPDATE_GOLDEN") == "1"
 BASE = ("report", "assessment.yaml", "--catalog", "catalog", "--as-of", "2026-12-01")
-FULL = (*BASE, "--previous", "previous.yaml", "--generated-at", "2026-12-01T09:00:00+00:00")
+HISTORY = ("--previous", "older.yaml", "--previous", "previous.yaml")
+FULL = (*BASE, *HISTORY, "--generated-at", "2026-12-01T09:00:00+00:00")
 
 CASES = {
     "report.txt": (*FULL, "--format", "terminal"),
@@ -30,6 +31,17 @@ CASES = {
     "source-view.txt": (*BASE, "--view", "source:fx.code", "--format", "terminal"),
     "source-view.md": (*BASE, "--view", "source:fx.act", "--format", "md"),
     "source-view.html": (*BASE, "--view", "source:fx.act", "--format", "html"),
+    "regulator-view.txt": (*BASE, "--view", "regulator:fixture-regulator", "--format", "terminal"),
+    "regulator-view.md": (*BASE, "--view", "regulator:fixture-regulator", "--format", "md"),
+    "regulator-view.html": (
+        *BASE,
+        "--view",
+        "regulator:fixture-regulator",
+        "--classification",
+        "OFFICIAL-SENSITIVE",
+        "--format",
+        "html",
+    ),
     "redacted.md": (*BASE, "--redact", "--format", "md"),
     "redacted.json": (*BASE, "--redact", "--format", "json"),
     "portfolio.md": (*BASE, "second.yaml", "--format", "md"),

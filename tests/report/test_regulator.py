@@ -11,31 +11,66 @@ from csea.models.evaluation import ObligationResult
 from csea.models.vocabulary import Verification
 from csea.report.build import ReportOptions, build_report
 from csea.report.document import ProvisionAnswer, ProvisionEntry, Standing
-from csea.report.regulator import parse_view, standing
+from csea.report.regulator import ViewChoice, parse_view, standing
 from tests.report.conftest import make_result
 
 
-def test_pillar_view_has_no_source(catalog: Catalog) -> None:
-    assert parse_view("pillar", catalog) is None
+@pytest.mark.parametrize(
+    ("view", "choice"),
+    [
+        ("pillar", ViewChoice("pillar")),
+        ("source:fx.code", ViewChoice("source", "fx.code")),
+        ("regulator:fixture-union", ViewChoice("regulator", "fixture-union")),
+    ],
+    ids=["pillar", "source", "regulator"],
+)
+def test_views(catalog: Catalog, view: str, choice: ViewChoice) -> None:
+    assert parse_view(view, catalog) == choice
 
 
-def test_source_view_names_the_source(catalog: Catalog) -> None:
-    assert parse_view("source:fx.code", catalog) == "fx.code"
+REGULATORS = (
+    "regulators: fixture-regulator, fixture-union, fixture-governments, fixture-tools "
+    "(use --view regulator:<id>)"
+)
 
 
 @pytest.mark.parametrize(
     ("view", "message"),
     [
-        ("source:fx.cod", "no source 'fx.cod' in catalogue 2026.11; did you mean fx.code"),
-        ("source:", "no source '' in catalogue 2026.11; known: fx.act, fx.code, fx.dsa, fx.vp"),
-        ("obligations", "unknown view 'obligations'; expected 'pillar' or 'source:<source id>'"),
+        (
+            "source:fx.cod",
+            "no source 'fx.cod' in catalogue 2026.11; did you mean source:fx.code? " + REGULATORS,
+        ),
+        (
+            "source:fixture-union",
+            "no source 'fixture-union' in catalogue 2026.11; did you mean "
+            "regulator:fixture-union? " + REGULATORS,
+        ),
+        (
+            "regulator:fixture",
+            "no regulator 'fixture' in catalogue 2026.11; did you mean regulator:fixture-regulator "
+            "or regulator:fixture-union or regulator:fixture-governments or "
+            "regulator:fixture-tools? " + REGULATORS,
+        ),
+        (
+            "source:",
+            "unknown view 'source:'; expected 'pillar', 'regulator:<id>' or 'source:<id>'; "
+            + REGULATORS,
+        ),
+        (
+            "obligations",
+            "unknown view 'obligations'; expected 'pillar', 'regulator:<id>' or 'source:<id>'; "
+            + REGULATORS,
+        ),
     ],
-    ids=["typo", "empty", "unknown-kind"],
+    ids=["typo", "a-regulator-asked-as-a-source", "partial-name", "empty", "unknown-kind"],
 )
-def test_bad_views_are_refused(catalog: Catalog, view: str, message: str) -> None:
+def test_bad_views_suggest_and_list_the_regulators_not_every_source(
+    catalog: Catalog, view: str, message: str
+) -> None:
     with pytest.raises(InputError) as raised:
         parse_view(view, catalog)
-    assert [p.message[: len(message)] for p in raised.value.problems] == [message]
+    assert [p.message for p in raised.value.problems] == [message]
 
 
 def test_every_provision_in_the_source_order(catalog: Catalog, pebble: AssessedService) -> None:

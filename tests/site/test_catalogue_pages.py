@@ -106,7 +106,7 @@ def test_an_obligation_in_full(make_catalog: CatalogFactory) -> None:
         "**Citations** (the provisions it answers to):\n\n"
         "- `[S]` secondary: [Online Safety Act 2023](../sources/uk.osa2023.md), "
         "[s10](../sources/uk.osa2023.md#p-s10) (Safety duties about illegal content); part of; "
-        "legal duty; binds only when at least 700,000 monthly active users in GB; "
+        "legal duty; applies only when at least 700,000 monthly active users in GB; "
         '"proportionate measures". *One proportionate measure among others.*\n\n'
         "**Measures that meet it:**\n\n"
         "- **Perceptual hash matching**: Compare uploads with hash lists. "

@@ -120,12 +120,18 @@ def _plan(
 
 def obligation_comments(obligation: Obligation, why: Applicability) -> list[str]:
     """The comment lines written above an obligation's answer (without the ``#``)."""
-    force = why.force.value.replace("_", " ") if why.force else "no binding source"
+    force = why.force.value.replace("_", " ") if why.force else "no source applies"
+    if why.force_assumed:
+        force += ", assumed"
     lines = [f"{obligation.id}: {obligation.title}"]
-    if why.applies:
+    if why.applies and why.assumed:
+        lines.append(f"Assumed to apply ({force}): {'; '.join(why.reasons)}")
+    elif why.applies:
         lines.append(f"Applies ({force}): {'; '.join(why.reasons)}")
     else:
         lines.append(f"Does not apply to this service: {'; '.join(why.reasons)}")
+    if why.undeclared:
+        lines.append(f"To settle it, declare in the profile: {', '.join(map(str, why.undeclared))}")
     lines += _wrapped("Statement: ", obligation.statement)
     if obligation.questions:
         lines.append("Questions:")

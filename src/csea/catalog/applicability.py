@@ -5,8 +5,15 @@ and at least one of its citations **binds** the service. A citation binds on a d
 
 1. its source (or the provision itself) is in force or voluntary on that date, using the
    source's timeline and the provision's ``in_force`` date;
-2. the source applies where the service has users (``INT`` sources apply everywhere);
+2. the source applies where the service is offered (``INT`` sources apply everywhere);
 3. the citation's own ``applies_when`` (a source's size, risk or kind thresholds) holds.
+
+Applicability fails closed. A condition over a fact the profile does not declare (a feature
+it neither lists nor rules out, a country it neither gives users for nor rules out...) is
+*unknown*, not false. An obligation whose ``applies_when`` is unknown, or that only a citation
+of unknown reach binds, is treated as applying and marked ``assumed``, with the facts to declare;
+a citation of unknown reach is ``assumed`` to bind, and counts towards the force. Declaring the
+facts settles it either way.
 
 The obligation's **force** for the service is the strongest force among the citations
 that bind it and that ask what the obligation asks: a citation whose relationship is
@@ -25,13 +32,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from csea.catalog.conditions import evaluate_condition, has_users_in
+from csea.catalog.conditions import Trace, evaluate_condition
+from csea.catalog.facts import ProfileFacts
 from csea.models import (
     Applicability,
     Binding,
     Catalog,
     Citation,
     CitationState,
+    Fact,
     Force,
     Obligation,
     ServiceProfile,
@@ -39,26 +48,33 @@ from csea.models import (
     SourceStatus,
 )
 
-__all__ = ["applicability", "applicable_obligations"]
+__all__ = ["applicability", "applicable_obligations", "profile_facts"]
 
 _ACTIVE = {SourceStatus.IN_FORCE, SourceStatus.VOLUNTARY}
+
+
+def profile_facts(catalog: Catalog, profile: ServiceProfile) -> ProfileFacts:
+    """A profile's facts, three-valued, with the catalogue's kind implications."""
+    return ProfileFacts(profile, catalog.implications)
 
 
 @dataclass
 class _Memo:
     """What one profile on one date needs many times: each source's reach and provision status."""
 
-    profile: ServiceProfile
+    facts: ProfileFacts
     as_of: dt.date
-    where: dict[str, list[str]] = field(default_factory=dict)
+    where: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     status: dict[tuple[str, str], SourceStatus] = field(default_factory=dict)
 
-    def jurisdictions(self, source: Source) -> list[str]:
-        """The source's jurisdictions where the service has users."""
+    def reach(self, source: Source) -> tuple[list[str], list[str]]:
+        """The source's jurisdictions where the service is offered, and those not declared."""
         if source.id not in self.where:
-            self.where[source.id] = [
-                j for j in source.jurisdictions if has_users_in(self.profile, j)
-            ]
+            known = [(j, self.facts.offered_in(j)) for j in source.jurisdictions]
+            self.where[source.id] = (
+                [j for j, offered in known if offered],
+                [j for j, offered in known if offered is None],
+            )
         return self.where[source.id]
 
     def status_of(self, source: Source, provision_id: str) -> SourceStatus:
@@ -73,30 +89,54 @@ def applicability(
     catalog: Catalog, obligation: Obligation, profile: ServiceProfile, as_of: dt.date
 ) -> Applicability:
     """Decide whether one obligation applies to a profile on a date, with the reasons."""
-    return _applicability(catalog, obligation, _Memo(profile, as_of))
+    return _applicability(catalog, obligation, _Memo(profile_facts(catalog, profile), as_of))
 
 
 def _applicability(catalog: Catalog, obligation: Obligation, memo: _Memo) -> Applicability:
-    profile, as_of = memo.profile, memo.as_of
     bindings = [_binding(catalog, c, memo) for c in obligation.citations]
-    binding = [b for b in bindings if b.state is CitationState.BINDS]
-    force = _force(binding)
+    binding = [b for b in bindings if b.state.binding]
+    sure = [b for b in binding if b.state is CitationState.BINDS]
     if obligation.applies_when is None:
-        holds, reasons = True, ["applies to every service"]
+        trace = Trace(True, "applies to every service")
     else:
-        trace = evaluate_condition(obligation.applies_when, profile)
-        holds, reasons = trace.holds, trace.deciding()
-    if holds and not binding:
-        reasons = ["none of its sources applies to this service on " + as_of.isoformat()]
-    elif holds:
-        reasons = [*reasons, *_binding_reasons(binding)]
+        trace = evaluate_condition(obligation.applies_when, memo.facts)
+    applies = trace.holds is not False and bool(binding)
+    force, sure_force = _force(binding), _force(sure)
+    force_assumed = applies and force is not sure_force
+    undeclared = sorted(
+        {
+            *trace.unknown(),
+            *(f for b in binding if _matters(b, sure, sure_force) for f in b.facts),
+        }
+    )
     return Applicability(
         obligation_id=obligation.id,
-        applies=holds and bool(binding),
-        reasons=reasons,
-        force=force if holds else None,
+        applies=applies,
+        reasons=_reasons(trace, binding, memo.as_of),
+        force=force if trace.holds is not False else None,
         bindings=bindings,
+        assumed=applies and (trace.holds is None or not sure),
+        force_assumed=force_assumed,
+        undeclared=undeclared if applies else [],
     )
+
+
+def _matters(binding: Binding, sure: list[Binding], sure_force: Force | None) -> bool:
+    """Whether an assumed citation's facts could change whether or how strongly it applies."""
+    if binding.state is not CitationState.ASSUMED:
+        return False
+    if not sure:
+        return True
+    return binding.confers_force and (sure_force is None or binding.force.rank < sure_force.rank)
+
+
+def _reasons(trace: Trace, binding: list[Binding], as_of: dt.date) -> list[str]:
+    reasons = trace.deciding()
+    if trace.holds is False:
+        return reasons
+    if not binding:
+        return [f"none of its sources applies to this service on {as_of.isoformat()}"]
+    return [*reasons, *_binding_reasons(binding)]
 
 
 def _force(binding: list[Binding]) -> Force | None:
@@ -108,22 +148,32 @@ def _force(binding: list[Binding]) -> Force | None:
 
 
 def _binding_reasons(binding: list[Binding]) -> list[str]:
-    asking = [f"{b.source} {b.provision}" for b in binding if b.confers_force]
-    related = [f"{b.source} {b.provision}" for b in binding if not b.confers_force]
-    lines = [f"binding: {', '.join(asking)}"] if asking else []
-    if related:
-        lines.append(f"related (overlapping, no force): {', '.join(related)}")
-    return lines
+    def names(chosen: list[Binding]) -> str:
+        return ", ".join(f"{b.source} {b.provision}" for b in chosen)
+
+    groups = [
+        (
+            "asked for by",
+            [b for b in binding if b.confers_force and b.state is CitationState.BINDS],
+        ),
+        (
+            "asked for by, unless the profile rules it out",
+            [b for b in binding if b.confers_force and b.state is CitationState.ASSUMED],
+        ),
+        (
+            "related rules that do not ask this specifically (no force)",
+            [b for b in binding if not b.confers_force],
+        ),
+    ]
+    return [f"{label}: {names(chosen)}" for label, chosen in groups if chosen]
 
 
 def _binding(catalog: Catalog, citation: Citation, memo: _Memo) -> Binding:
-    profile, as_of = memo.profile, memo.as_of
     source = catalog.source(citation.source)
     assert source is not None, "the loader guarantees every citation resolves"
-
     force = source.force_of(citation.provision)
 
-    def result(state: CitationState, why: str) -> Binding:
+    def result(state: CitationState, why: str, facts: Iterable[Fact] = ()) -> Binding:
         return Binding(
             source=source.id,
             provision=citation.provision,
@@ -131,29 +181,37 @@ def _binding(catalog: Catalog, citation: Citation, memo: _Memo) -> Binding:
             relationship=citation.relationship,
             state=state,
             why=why,
+            facts=tuple(sorted(set(facts))),
         )
 
-    where = memo.jurisdictions(source)
-    if not where:
-        return result(
-            CitationState.OUT_OF_SCOPE,
-            f"applies in {', '.join(source.jurisdictions)}; no users there",
-        )
+    offered, unknown = memo.reach(source)
+    places = ", ".join(source.jurisdictions)
+    if not offered and not unknown:
+        return result(CitationState.OUT_OF_SCOPE, f"applies in {places}; not offered there")
+    facts = [] if offered else [Fact("users", j) for j in unknown]
+    doubts = [] if offered else [f"the profile does not say whether it is offered in {places}"]
     if citation.applies_when is not None:
-        trace = evaluate_condition(citation.applies_when, profile)
-        if not trace.holds:
-            return result(
-                CitationState.OUT_OF_SCOPE, "conditions not met: " + "; ".join(trace.deciding())
-            )
+        trace = evaluate_condition(citation.applies_when, memo.facts)
+        if trace.holds is False:
+            return result(CitationState.OUT_OF_SCOPE, "; ".join(trace.deciding()))
+        if trace.holds is None:
+            facts += trace.unknown()
+            doubts += trace.deciding()
     status = memo.status_of(source, citation.provision)
-    if status in _ACTIVE:
-        return result(
-            CitationState.BINDS, f"{status.value.replace('_', ' ')} in {', '.join(where)}"
-        )
+    state, why = _dated(status, memo.as_of, offered or unknown)
+    if state is CitationState.BINDS and facts:
+        return result(CitationState.ASSUMED, f"{why}; assumed: {'; '.join(doubts)}", facts)
+    return result(state, why)
+
+
+def _dated(status: SourceStatus, as_of: dt.date, where: list[str]) -> tuple[CitationState, str]:
+    """Whether a provision that reaches the service binds on the date, and why."""
     if status is SourceStatus.LAPSED:
-        return result(CitationState.LAPSED, f"lapsed on or before {as_of.isoformat()}")
-    label = "not yet in force" if status is SourceStatus.ADOPTED_NOT_IN_FORCE else "proposed"
-    return result(CitationState.UPCOMING, f"{label} on {as_of.isoformat()}")
+        return CitationState.LAPSED, f"lapsed on or before {as_of.isoformat()}"
+    if status not in _ACTIVE:
+        label = "not yet in force" if status is SourceStatus.ADOPTED_NOT_IN_FORCE else "proposed"
+        return CitationState.UPCOMING, f"{label} on {as_of.isoformat()}"
+    return CitationState.BINDS, f"{status.value.replace('_', ' ')} in {', '.join(where)}"
 
 
 def applicable_obligations(
@@ -161,7 +219,7 @@ def applicable_obligations(
 ) -> list[Applicability]:
     """Applicability of every obligation (or of ``ids``) in catalogue order."""
     wanted = set(ids) if ids is not None else None
-    memo = _Memo(profile, as_of)
+    memo = _Memo(profile_facts(catalog, profile), as_of)
     return [
         _applicability(catalog, ob, memo)
         for ob in catalog.obligations

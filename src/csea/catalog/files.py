@@ -15,7 +15,15 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from csea.errors import Problem
-from csea.models import Catalog, CatalogHeader, Obligation, Source, UncitedFile
+from csea.models import (
+    Catalog,
+    CatalogHeader,
+    KindsFile,
+    Obligation,
+    RegulatorsFile,
+    Source,
+    UncitedFile,
+)
 from csea.yamlio.reader import YamlDocument
 
 __all__ = ["CatalogFiles", "Loaded"]
@@ -45,6 +53,9 @@ class CatalogFiles:
     """Each source with the document holding it and its index there."""
     obligations: list[Loaded[Obligation]] = field(default_factory=list)
     uncited: Loaded[UncitedFile] | None = None
+    kinds: Loaded[KindsFile] | None = None
+    regulators: Loaded[RegulatorsFile] | None = None
+    """``regulators.yaml``, when the catalogue has one."""
     invalid_ids: set[str] = field(default_factory=set)
     """Ids of sources and obligations that failed validation (checks do not cascade from them)."""
     folders_with_files: set[str] = field(default_factory=set)
@@ -65,5 +76,7 @@ class CatalogFiles:
             sources=[s.model for s in self.sources],
             obligations=obligations,
             uncited=self.uncited.model.uncited if self.uncited else [],
+            implications=self.kinds.model.implications if self.kinds else [],
+            regulators=self.regulators.model.regulators if self.regulators else [],
             root=self.root,
         )

@@ -5,6 +5,8 @@ obligations/
   catalog.yaml          header: id, title, version, pillars, change log
   sources.yaml          sources and their provisions (or a sources/ folder of such files)
   uncited.yaml          optional: provisions deliberately not cited, with reasons
+  kinds.yaml            optional: kinds of service the law makes sub-kinds of others, cited
+  regulators.yaml       optional: the regulators (issuers) readers know, and their sources
   <pillar id>/*.yaml    one obligation per file, named for its id (block/BLOCK-01.yaml)
 ```
 """
@@ -18,12 +20,25 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from csea.catalog import (
+    kind_checks,  # noqa: F401  (registers the kinds.yaml checks)
+    regulator_checks,  # noqa: F401  (registers its checks in CHECKS)
+)
 from csea.catalog.checks import CHECKS
 from csea.catalog.files import CatalogFiles, Loaded
 from csea.codes import ProblemCode
 from csea.errors import CatalogError, InputError, Problem, Severity
 from csea.fileio import display_path
-from csea.models import Catalog, CatalogHeader, Obligation, Source, SourcesFile, UncitedFile
+from csea.models import (
+    Catalog,
+    CatalogHeader,
+    KindsFile,
+    Obligation,
+    RegulatorsFile,
+    Source,
+    SourcesFile,
+    UncitedFile,
+)
 from csea.yamlio.reader import DEFAULT_LIMITS, Limits, read_yaml
 from csea.yamlio.validation import validate_document, validate_value
 
@@ -31,7 +46,7 @@ __all__ = ["default_catalog_dir", "load_catalog", "validate_catalog"]
 
 M = TypeVar("M", bound=BaseModel)
 _YAML_SUFFIXES = (".yaml", ".yml")
-_ROOT_FILES = {"catalog.yaml", "sources.yaml", "uncited.yaml"}
+_ROOT_FILES = {"catalog.yaml", "sources.yaml", "uncited.yaml", "kinds.yaml", "regulators.yaml"}
 
 
 def default_catalog_dir() -> Path:
@@ -95,6 +110,10 @@ def read_catalog_files(
     _read_sources(files, limits)
     if (root / "uncited.yaml").exists():
         files.uncited = _read(files, root / "uncited.yaml", UncitedFile, limits)
+    if (root / "kinds.yaml").exists():
+        files.kinds = _read(files, root / "kinds.yaml", KindsFile, limits)
+    if (root / "regulators.yaml").exists():
+        files.regulators = _read(files, root / "regulators.yaml", RegulatorsFile, limits)
     _read_obligations(files, limits)
     return files
 

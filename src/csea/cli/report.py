@@ -49,9 +49,9 @@ def report(
         str,
         typer.Option(
             "--view",
-            metavar="pillar|source:ID",
-            help="'pillar' (every obligation by pillar) or 'source:<source id>' (one "
-            "source's provisions and the standing on each).",
+            metavar="pillar|regulator:ID|source:ID",
+            help="'pillar' (every obligation by pillar), 'regulator:<id>' (every provision of "
+            "one regulator's sources, with the standing on each) or 'source:<source id>'.",
         ),
     ] = "pillar",
     redact: Annotated[
@@ -63,15 +63,35 @@ def report(
         ),
     ] = False,
     previous: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--previous",
             metavar="FILE|REF",
-            help="An earlier assessment of the same service, to show what changed since: a "
-            "file, or a git revision (HEAD~1, main, a tag) read from git with its profile.",
+            help="An earlier assessment of the same service (repeat for several): a file, or a "
+            "git revision (HEAD~1, main, a tag) read from git with its profile. Gives the score "
+            "trend, and what changed since the latest of them.",
             show_default=False,
         ),
     ] = None,
+    history: Annotated[
+        int | None,
+        typer.Option(
+            "--history",
+            metavar="N",
+            min=1,
+            help="Also the last N committed versions of the assessment in git (with its profile "
+            "as it was then), for the score trend.",
+            show_default=False,
+        ),
+    ] = None,
+    classification: Annotated[
+        str,
+        typer.Option(
+            "--classification",
+            metavar="TEXT",
+            help="The handling marking printed at the top and on every printed page.",
+        ),
+    ] = "Confidential",
     generated_at: Annotated[
         str | None,
         typer.Option(
@@ -98,16 +118,22 @@ def report(
     from csea.report.build import ReportOptions, build_report, parse_generated_at  # noqa: PLC0415
 
     catalog = load_catalog(catalog_dir)
-    options = ReportOptions(view=view, redact=redact, generated_at=parse_generated_at(generated_at))
+    options = ReportOptions(
+        view=view,
+        redact=redact,
+        generated_at=parse_generated_at(generated_at),
+        classification=classification,
+    )
     services = assess_files(
         catalog,
         assessments,
         as_of=as_of_date(as_of),
         previous=previous,
+        history=history,
         max_evidence_age_days=max_evidence_age,
     )
     parts = ReportView(build_report(catalog, services, options)).render(fmt)
-    read = [*services.files(), *([Path(previous)] if previous else []), catalog.root]
+    read = [*services.files(), *(Path(p) for p in previous or []), catalog.root]
     write_parts(output, parts, inputs=[p for p in read if p is not None])
 
 

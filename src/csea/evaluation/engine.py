@@ -24,8 +24,15 @@ from dataclasses import dataclass
 
 from csea.assessment.load import LoadedAssessment
 from csea.catalog.applicability import applicable_obligations
+from csea.catalog.harms import obligation_harms, risk_basis
 from csea.codes import FindingCode
-from csea.evaluation.findings import FindingContext, Locate, answer_findings, stray_findings
+from csea.evaluation.findings import (
+    FindingContext,
+    Locate,
+    answer_findings,
+    stray_findings,
+    undeclared_findings,
+)
 from csea.evaluation.gaps import rank_gaps
 from csea.evaluation.scoring import credit, indicator_results, rollup
 from csea.models import (
@@ -39,6 +46,7 @@ from csea.models import (
     Obligation,
     ObligationResult,
     Progress,
+    RiskBasis,
     Rollup,
     ServiceProfile,
     Status,
@@ -113,11 +121,17 @@ def evaluate(
     verdicts = applicable_obligations(catalog, given.profile, as_of)
     answers = given.assessment.answers
     pairs = [(ob, v) for ob, v in zip(catalog.obligations, verdicts, strict=True) if v.applies]
-    results = [_result(ctx, ob, v, answers.get(ob.id)) for ob, v in pairs]
+    results = [
+        _result(
+            ctx, ob, v, answers.get(ob.id), risk_basis(given.profile, obligation_harms(catalog, ob))
+        )
+        for ob, v in pairs
+    ]
     findings = [
         *_version_findings(ctx, catalog, given.assessment),
         *(f for r in results for f in r.findings),
         *stray_findings(ctx, catalog, list(answers), {v.obligation_id: v for v in verdicts}),
+        *undeclared_findings(ctx, verdicts),
     ]
     pillars, sources = _rollups(catalog, results)
     evaluation = Evaluation(
@@ -134,7 +148,7 @@ def evaluate(
         total=rollup("all", "All applicable obligations", results),
         pillars=pillars,
         sources=sources,
-        gaps=rank_gaps(results),
+        gaps=rank_gaps(results, as_of=as_of),
         secondary_citations=sum(_secondary(ob, v) for ob, v in pairs),
     )
     if previous is not None:
@@ -158,7 +172,11 @@ def _rollups(
 
 
 def _result(
-    ctx: FindingContext, ob: Obligation, verdict: Applicability, answer: Answer | None
+    ctx: FindingContext,
+    ob: Obligation,
+    verdict: Applicability,
+    answer: Answer | None,
+    risk: RiskBasis | None,
 ) -> ObligationResult:
     return ObligationResult(
         id=ob.id,
@@ -167,6 +185,8 @@ def _result(
         force=verdict.force,
         binding_sources=verdict.binding_sources,
         reasons=verdict.reasons,
+        assumed=verdict.assumed or verdict.force_assumed,
+        undeclared=[str(f) for f in verdict.undeclared],
         status=answer.status if answer else Status.NOT_ASSESSED,
         answered=answer is not None,
         credit=credit(answer),
@@ -175,6 +195,7 @@ def _result(
         evidence_count=len(answer.evidence) if answer else 0,
         findings=answer_findings(ctx, ob, verdict.force, answer),
         indicators=indicator_results(ob, answer),
+        risk=risk,
     )
 
 

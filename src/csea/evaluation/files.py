@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, overload
 
-from csea.assessment.history import load_previous
+from csea.assessment.history import assessment_history, load_previous
 from csea.assessment.load import LoadedAssessment, load_assessments
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
@@ -38,6 +38,8 @@ class AssessedService:
     """The assessment's answers by obligation id."""
     source: LoadedAssessment | None = None
     """The assessment file it was read from (with its profile), when it was read from one."""
+    history: Sequence[Evaluation] = ()
+    """Evaluations of earlier assessments of the same service (``--previous``), oldest first."""
 
 
 class AssessedFiles(Sequence[AssessedService]):
@@ -73,7 +75,8 @@ def assess_files(
     *,
     as_of: dt.date,
     max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
-    previous: str | os.PathLike[str] | None = None,
+    previous: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    history: int | None = None,
 ) -> AssessedFiles:
     """Load, check and evaluate assessment files (one per service), then roll them up.
 
@@ -82,18 +85,25 @@ def assess_files(
         paths: Assessment files, one per service.
         as_of: The date to judge on.
         max_evidence_age_days: Evidence collected longer ago than this is stale.
-        previous: An earlier assessment of the same service, to show what changed
-            (only with a single assessment): a file, or a git revision of the assessment
-            (``HEAD~1``, ``main``; see [load_previous][csea.assessment.history.load_previous]).
-            It is judged on its own ``assessed_on`` date, else its commit's date, else ``as_of``.
+        previous: One or several earlier assessments of the same service (only with a
+            single assessment), for the trend and for what changed since the latest of
+            them: files, or git revisions of the assessment (``HEAD~1``, ``main``; see
+            [load_previous][csea.assessment.history.load_previous]). Each is judged on its
+            own ``assessed_on`` date, else its commit's date, else ``as_of``; they are put in
+            that order, oldest first.
+        history: Also the last ``history`` committed versions of the assessment file in
+            git (only with a single assessment; a version the same as the file now is left
+            out), for the trend.
 
     Raises:
         InputError: A file (or the profile it names) is missing or invalid, was made against
             another catalogue version, assesses a service another file already assesses,
-            or ``previous`` does not fit; the problems of every file are reported together.
+            or ``previous`` or ``history`` does not fit (another service, several
+            assessments, a file not in git); the problems of every file are reported together.
     """
     loaded = load_assessments(paths, catalog)
-    before = _previous(catalog, loaded, previous, max_evidence_age_days, as_of)
+    earlier = _Earlier(_paths(previous), history or 0, max_evidence_age_days, as_of)
+    before = _history(catalog, loaded, earlier)
     services = [
         AssessedService(
             evaluate(
@@ -101,10 +111,11 @@ def assess_files(
                 one,
                 as_of=as_of,
                 max_evidence_age_days=max_evidence_age_days,
-                previous=before,
+                previous=before[-1] if before else None,
             ),
             one.assessment.answers,
             one,
+            before,
         )
         for one in loaded
     ]
@@ -144,19 +155,62 @@ def rolled_up(catalog: Catalog, services: Sequence[AssessedService]) -> Portfoli
     return evaluate_portfolio(catalog, [s.evaluation for s in services])
 
 
-def _previous(
+def _paths(
+    previous: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None,
+) -> list[str | os.PathLike[str]]:
+    if previous is None:
+        return []
+    if isinstance(previous, str | os.PathLike):
+        return [previous]
+    return list(previous)
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    """Which earlier assessments to evaluate, and how."""
+
+    paths: list[str | os.PathLike[str]]
+    versions: int
+    max_age: int
+    as_of: dt.date
+
+
+def _history(
+    catalog: Catalog, loaded: list[LoadedAssessment], asked: _Earlier
+) -> tuple[Evaluation, ...]:
+    """The earlier assessments evaluated, oldest first."""
+    if not asked.paths and not asked.versions:
+        return ()
+    if len(loaded) != 1:
+        _refuse("--previous compares one service with its earlier assessments; give one assessment")
+    current = loaded[0]
+    earlier = [load_previous(p, current.path) for p in asked.paths]
+    earlier += _committed(current, asked.versions)
+    evaluations = [_earlier(catalog, current, one, asked.max_age, asked.as_of) for one in earlier]
+    return tuple(sorted(evaluations, key=lambda e: e.as_of))
+
+
+def _committed(current: LoadedAssessment, count: int) -> list[LoadedAssessment]:
+    """The last ``count`` committed versions of the file but one the same as now, oldest first.
+
+    Oldest first, so versions of one day keep their commit order in the trend.
+    """
+    if not count:
+        return []
+    versions = [v.load() for v in assessment_history(current.path, limit=count + 1)]
+    now = (current.assessment, current.profile)
+    same = next((i for i, v in enumerate(versions) if (v.assessment, v.profile) == now), None)
+    return [v for i, v in enumerate(versions) if i != same][:count][::-1]
+
+
+def _earlier(
     catalog: Catalog,
-    loaded: list[LoadedAssessment],
-    path: str | os.PathLike[str] | None,
+    current: LoadedAssessment,
+    earlier: LoadedAssessment,
     max_age: int,
     as_of: dt.date,
-) -> Evaluation | None:
-    if path is None:
-        return None
-    if len(loaded) != 1:
-        _refuse("--previous compares one service with its earlier assessment; give one assessment")
-    earlier = load_previous(path, loaded[0].path)
-    now = loaded[0].profile
+) -> Evaluation:
+    now = current.profile
     then = earlier.profile
     if (then.organisation, then.service) != (now.organisation, now.service):
         _refuse(

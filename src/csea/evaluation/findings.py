@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from csea.models import (
     Answer,
     Applicability,
     Catalog,
+    Fact,
     Finding,
     FindingLevel,
     Force,
@@ -41,6 +43,7 @@ __all__ = [
     "Locate",
     "answer_findings",
     "stray_findings",
+    "undeclared_findings",
 ]
 
 Locate = Callable[[Sequence[str | int]], int | None]
@@ -200,7 +203,7 @@ def not_applicable(it: Answered) -> Iterator[Finding]:
         yield it.finding(FindingCode.NA_WITHOUT_JUSTIFICATION, message)
     if it.legal:
         message = (
-            f"{it.id} is a legal duty for this service (a citation in force binds it) but "
+            f"{it.id} is a legal duty for this service (a provision in force makes it one) but "
             "is marked not_applicable; fix the profile if the service is out of scope, "
             "or assess it"
         )
@@ -303,3 +306,27 @@ def _gone_or_unknown(ctx: FindingContext, catalog: Catalog, ob_id: str) -> Findi
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     message = f"{ob_id} is not an obligation in catalogue {catalog.version}{hint}"
     return ctx.finding(FindingCode.UNKNOWN_OBLIGATION, message, ob_id)
+
+
+def undeclared_findings(ctx: FindingContext, verdicts: Sequence[Applicability]) -> list[Finding]:
+    """One finding per fact the profile does not declare, naming the obligations it decides.
+
+    Those obligations are assumed to apply (fail closed) until the profile declares the fact;
+    the finding escalates when one of them would be a legal duty.
+    """
+    decides: dict[Fact, list[Applicability]] = defaultdict(list)
+    for verdict in verdicts:
+        for fact in verdict.undeclared:
+            decides[fact].append(verdict)
+    found = []
+    for fact, deciding in sorted(decides.items()):
+        ids = ", ".join(v.obligation_id for v in deciding)
+        message = (
+            f"the profile does not declare {fact} ({fact.how}); until it does, {ids} "
+            f"{'is' if len(deciding) == 1 else 'are'} assumed to apply"
+        )
+        legal = any(v.force is Force.LEGAL_DUTY for v in deciding)
+        found.append(
+            ctx.finding(FindingCode.UNDECLARED_FACT, message, None, "profile", legal_duty=legal)
+        )
+    return found

@@ -4,7 +4,7 @@ Every other package builds on these. ``base`` holds the base model and the const
 every model shares; ``applicability`` the applicability engine's verdicts (plain dataclasses).
 """
 
-from csea.models.applicability import Applicability, Binding, CitationState
+from csea.models.applicability import Applicability, Binding, CitationState, Fact
 from csea.models.assessment import (
     Answer,
     Assessment,
@@ -28,9 +28,11 @@ from csea.models.evaluation import (
     OrganisationRollup,
     Portfolio,
     Progress,
+    RiskBasis,
     Rollup,
     StatusMove,
 )
+from csea.models.kinds import KindImplication, KindsFile, LegalDefinition
 from csea.models.obligation import (
     Citation,
     EvidenceExpectation,
@@ -40,7 +42,8 @@ from csea.models.obligation import (
     Obligation,
     Question,
 )
-from csea.models.profile import ServiceProfile
+from csea.models.profile import Declared, ServiceProfile
+from csea.models.regulator import Regulator, RegulatorKind, RegulatorsFile
 from csea.models.source import Provision, Source, SourcesFile, StatusChange
 from csea.models.uncited import UncitedFile, UncitedProvision
 from csea.models.vocabulary import (
@@ -71,12 +74,14 @@ __all__ = [
     "Citation",
     "CitationState",
     "Condition",
+    "Declared",
     "Designation",
     "Direction",
     "EnterpriseSize",
     "Evaluation",
     "EvidenceExpectation",
     "EvidenceRef",
+    "Fact",
     "Feature",
     "Finding",
     "FindingLevel",
@@ -87,6 +92,9 @@ __all__ = [
     "IndicatorResult",
     "IndicatorTarget",
     "IndicatorValue",
+    "KindImplication",
+    "KindsFile",
+    "LegalDefinition",
     "Measure",
     "Obligation",
     "ObligationResult",
@@ -96,9 +104,13 @@ __all__ = [
     "Progress",
     "Provision",
     "Question",
+    "Regulator",
+    "RegulatorKind",
+    "RegulatorsFile",
     "Relationship",
     "ReviewFlag",
     "ReviewReason",
+    "RiskBasis",
     "RiskLevel",
     "Rollup",
     "Sensitivity",

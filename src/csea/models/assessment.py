@@ -7,12 +7,11 @@ reference only: a URL or a path, never the material itself.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from csea.models.base import CseaModel, NonEmptyStr, ObligationId, Slug, Url, Version
+from csea.models.base import CseaModel, Day, NonEmptyStr, Number, ObligationId, Slug, Url, Version
 from csea.models.profile import ServiceProfile
 
 __all__ = [
@@ -75,15 +74,24 @@ class Sensitivity(StrEnum):
 class EvidenceRef(CseaModel):
     """A reference to evidence (a document, a dashboard, a log extract); never the evidence itself."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["url"], "properties": {"url": {"type": "string"}}},
+                {"required": ["path"], "properties": {"path": {"type": "string"}}},
+            ]
+        }
+    )
+
     title: NonEmptyStr
     """What it is."""
     url: Url | None = None
     """Where it is, as a URL (give ``url`` or ``path``)."""
     path: NonEmptyStr | None = None
     """Where it is, as a path in a repository or a document store (give ``url`` or ``path``)."""
-    collected: dt.date
+    collected: Day
     """When it was collected or last checked."""
-    expires: dt.date | None = None
+    expires: Day | None = None
     """When it stops being valid (a certificate, an audit, a contract)."""
     sensitivity: Sensitivity | None = None
     """A label for evidence that must not be shared outside the company."""
@@ -100,7 +108,7 @@ class IndicatorValue(CseaModel):
 
     id: Slug
     """The indicator id from the catalogue."""
-    value: float
+    value: Number
     """The measured value, in the indicator's unit."""
     period: NonEmptyStr
     """The period it covers (``2026-Q3``, ``2026-10``, ``2026``)."""
@@ -130,7 +138,7 @@ class ReviewFlag(CseaModel):
     """Why."""
     note: NonEmptyStr
     """What happened, in words (which version, which ids)."""
-    raised: dt.date
+    raised: Day
     """When csea set it."""
 
 
@@ -143,11 +151,11 @@ class Answer(CseaModel):
     """Who is responsible (a team or a role)."""
     evidence: list[EvidenceRef] = Field(default_factory=list)
     """What shows it; by reference only."""
-    due: dt.date | None = None
+    due: Day | None = None
     """For planned and partial: when it will be in place."""
     accepted_by: str | None = None
     """For not_implemented: who accepted the risk."""
-    accepted_on: dt.date | None = None
+    accepted_on: Day | None = None
     """For not_implemented: when the risk was accepted."""
     justification: str | None = None
     """For not_applicable: why it does not apply (required)."""
@@ -177,7 +185,7 @@ class Assessment(CseaModel):
     """The service profile: a path relative to this file, or the profile itself inline."""
     assessed_by: str | None = None
     """Who made the assessment."""
-    assessed_on: dt.date | None = None
+    assessed_on: Day | None = None
     """When it was last reviewed as a whole."""
     answers: dict[ObligationId, Answer] = Field(default_factory=dict)
     """Answers by obligation id."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -10,10 +9,13 @@ from typing import Annotated
 
 from pydantic import Field
 
-from csea.models.base import CseaModel, NonEmptyStr, ObligationId, Slug, Version
+from csea.models.base import CseaModel, Day, NonEmptyStr, ObligationId, Slug, Version
+from csea.models.kinds import KindImplication
 from csea.models.obligation import Obligation
+from csea.models.regulator import Regulator, RegulatorKind
 from csea.models.source import Source
 from csea.models.uncited import UncitedProvision
+from csea.models.vocabulary import Harm
 
 __all__ = ["Catalog", "CatalogHeader", "Change", "ChangeKind", "Pillar"]
 
@@ -31,6 +33,10 @@ class Pillar(CseaModel):
     """The demand in plain words."""
     description: NonEmptyStr
     """What belongs in this pillar, and why borderline topics were put here."""
+    harms: list[Harm] = Field(default_factory=list)
+    """The kinds of harm its obligations address, unless an obligation's risk conditions
+    name its own; the profile's risk levels for them rank gaps and weight the score
+    ([csea.evaluation.scoring][]). Empty: none named, so risk ranks nothing here."""
 
 
 class ChangeKind(StrEnum):
@@ -67,7 +73,7 @@ class CatalogHeader(CseaModel):
     """Catalogue title."""
     version: Version
     """Calendar version (``2026.11``)."""
-    date: dt.date
+    date: Day
     """The day this version's statuses were last reviewed."""
     description: str | None = None
     """What the catalogue covers."""
@@ -88,6 +94,10 @@ class Catalog(CseaModel):
     """The obligations, ordered by pillar (in header order) then id."""
     uncited: list[UncitedProvision] = Field(default_factory=list)
     """Provisions deliberately left uncited, with reasons."""
+    implications: list[KindImplication] = Field(default_factory=list)
+    """Kinds of service that the law makes sub-kinds of others (``kinds.yaml``)."""
+    regulators: list[Regulator] = Field(default_factory=list)
+    """The regulators from ``regulators.yaml`` (empty when the catalogue has none)."""
     root: Path | None = None
     """The directory it was loaded from."""
 
@@ -112,6 +122,40 @@ class Catalog(CseaModel):
     @cached_property
     def _pillars_by_id(self) -> dict[str, Pillar]:
         return {p.id: p for p in self.header.pillars}
+
+    @cached_property
+    def regulator_groups(self) -> list[Regulator]:
+        """The regulators, or, for a catalogue without ``regulators.yaml``, one per source.
+
+        Reports group sources by these; in a catalogue that declares none, each source is
+        its own group, named by its short title.
+        """
+        if self.regulators:
+            return self.regulators
+        return [
+            Regulator(
+                id=source.id.replace(".", "-").lower(),
+                name=source.short_title,
+                title=source.title,
+                kind=RegulatorKind.AUTHORITY,
+                jurisdictions=source.jurisdictions,
+                description=source.issuer,
+                sources=[source.id],
+            )
+            for source in self.sources
+        ]
+
+    @cached_property
+    def _regulators_by_source(self) -> dict[str, Regulator]:
+        return {s: r for r in self.regulator_groups for s in r.sources}
+
+    def regulator(self, regulator_id: str) -> Regulator | None:
+        """The regulator group with this id, or ``None``."""
+        return next((r for r in self.regulator_groups if r.id == regulator_id), None)
+
+    def regulator_of(self, source_id: str) -> Regulator | None:
+        """The regulator group a source belongs to, or ``None``."""
+        return self._regulators_by_source.get(source_id)
 
     def obligation(self, obligation_id: str) -> Obligation | None:
         """The obligation with this id, or ``None``."""

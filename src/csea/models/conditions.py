@@ -31,13 +31,12 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    NonNegativeInt,
     Tag,
     WithJsonSchema,
     model_validator,
 )
 
-from csea.models.base import CseaModel, JurisdictionCode
+from csea.models.base import Count, CseaModel, Flag, JurisdictionCode
 from csea.models.vocabulary import (
     Designation,
     EnterpriseSize,
@@ -149,7 +148,7 @@ class EstablishedIn(CseaModel):
 class ChildrenLikely(CseaModel):
     """True when the profile's answer to "are children likely to use the service?" equals this."""
 
-    children_likely: bool
+    children_likely: Flag
     """The answer that makes the condition true."""
 
     def describe(self) -> str:
@@ -161,7 +160,7 @@ class ChildrenLikely(CseaModel):
         )
 
 
-_Count = Annotated[NonNegativeInt | None, WithJsonSchema({"type": "integer", "minimum": 0})]
+_Count = Annotated[Count | None, WithJsonSchema({"type": "integer", "minimum": 0})]
 """A user number, or None when the threshold uses the other comparison (never written)."""
 
 Comparison = Literal["more_than", "at_least"]
@@ -251,7 +250,7 @@ class RiskAtLeast(CseaModel):
 class MultiRisk(CseaModel):
     """True when the service is "multi-risk" in Ofcom's sense (medium or high for two or more kinds of illegal harm)."""
 
-    multi_risk: bool
+    multi_risk: Flag
     """The answer that makes the condition true."""
 
     def describe(self) -> str:

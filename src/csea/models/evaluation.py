@@ -16,7 +16,7 @@ from csea.models.applicability import Applicability
 from csea.models.assessment import Status
 from csea.models.base import CseaModel
 from csea.models.profile import ServiceProfile
-from csea.models.vocabulary import Direction, Force, OrderedEnum
+from csea.models.vocabulary import Direction, Force, Harm, OrderedEnum, RiskLevel
 
 __all__ = [
     "Evaluation",
@@ -28,6 +28,7 @@ __all__ = [
     "OrganisationRollup",
     "Portfolio",
     "Progress",
+    "RiskBasis",
     "Rollup",
     "StatusMove",
 ]
@@ -84,6 +85,19 @@ class IndicatorResult(CseaModel):
     ``csea.evaluation.scoring`` for the formula. None without a target."""
 
 
+class RiskBasis(CseaModel):
+    """The profile's risk level for the harms an obligation addresses (see ``csea.catalog.harms``)."""
+
+    harms: list[Harm]
+    """The harms the obligation addresses."""
+    harm: Harm
+    """The one that sets the level: the highest declared, or the first left undeclared."""
+    level: RiskLevel
+    """Its level; an undeclared harm counts as high (fail closed)."""
+    declared: bool
+    """Whether the profile declares that harm's level."""
+
+
 class ObligationResult(CseaModel):
     """One applicable obligation as evaluated for the service."""
 
@@ -99,6 +113,10 @@ class ObligationResult(CseaModel):
     """Ids of the sources that bind the service to it."""
     reasons: list[str]
     """Why it applies."""
+    assumed: bool = False
+    """It applies, or has this force, only because of facts the profile does not declare."""
+    undeclared: list[str] = Field(default_factory=list)
+    """The facts to declare to settle whether it applies and how binding it is."""
     status: Status
     """The team's status (``not_assessed`` when unanswered)."""
     answered: bool
@@ -115,6 +133,8 @@ class ObligationResult(CseaModel):
     """Findings about this obligation."""
     indicators: list[IndicatorResult] = Field(default_factory=list)
     """Measured indicator values, against their targets where the catalogue sets one."""
+    risk: RiskBasis | None = None
+    """The profile's risk level for the harms it addresses (None: the catalogue names none)."""
 
 
 class Rollup(CseaModel):
@@ -164,6 +184,10 @@ class Gap(CseaModel):
     """When it is due."""
     worst_finding: FindingLevel | None = None
     """The most serious finding about it."""
+    risk: RiskBasis | None = None
+    """The profile's risk level for the harms it addresses (None: the catalogue names none)."""
+    reason: str = ""
+    """Why it ranks where it does, in words: force, risk, how far from met, due date."""
 
 
 class StatusMove(CseaModel):

@@ -6,7 +6,15 @@ from typing import Annotated
 
 from pydantic import Field
 
-from csea.models.base import CseaModel, NonEmptyStr, ObligationId, ProvisionId, Slug, SourceId
+from csea.models.base import (
+    CseaModel,
+    NonEmptyStr,
+    Number,
+    ObligationId,
+    ProvisionId,
+    Slug,
+    SourceId,
+)
 from csea.models.conditions import Condition
 from csea.models.vocabulary import Direction, Relationship, Verification
 
@@ -76,7 +84,7 @@ class EvidenceExpectation(CseaModel):
 class IndicatorTarget(CseaModel):
     """A target for an indicator, set by a source (never invented)."""
 
-    value: float
+    value: Number
     """The target figure, in the indicator's unit."""
     source: SourceId
     """The source that sets it."""

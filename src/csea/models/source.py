@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from csea.models.base import (
     CseaModel,
+    Day,
     JurisdictionCode,
     NonEmptyStr,
     ProvisionId,
@@ -24,7 +25,7 @@ __all__ = ["Provision", "Source", "SourcesFile", "StatusChange"]
 class StatusChange(CseaModel):
     """One dated change in a source's status (made, in force, lapsed...)."""
 
-    date: dt.date
+    date: Day
     """The day the new status took effect."""
     status: SourceStatus
     """The status from that day on."""
@@ -43,7 +44,7 @@ class Provision(CseaModel):
     """Plain-words title (a paraphrase, not the source's text)."""
     part_of: ProvisionId | None = None
     """Id of the parent provision in the same source, for subsections and sub-measures."""
-    in_force: dt.date | None = None
+    in_force: Day | None = None
     """The day this provision began (or begins) to apply, where it differs from its source."""
     status: SourceStatus | None = None
     """This provision's status where it differs from its source's (for example a proposed amendment)."""
@@ -75,7 +76,7 @@ class Source(CseaModel):
     """How binding it is where it applies and while it is in force."""
     status: SourceStatus
     """Its status at the catalogue's version date."""
-    date: dt.date | None = None
+    date: Day | None = None
     """The document's own date (made, adopted, published or announced)."""
     url: Url | None = None
     """A public copy of the document."""

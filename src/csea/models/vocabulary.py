@@ -94,7 +94,13 @@ class Feature(StrEnum):
     VIDEO_UPLOAD = "video_upload"
     """Users can upload or share recorded video."""
     LIVE_STREAMING = "live_streaming"
-    """Users can broadcast live video or audio."""
+    """Users can broadcast live video to an audience (for audio only, see ``audio_livestreams``)."""
+    AUDIO_LIVESTREAMS = "audio_livestreams"
+    """Users can broadcast live audio to an audience, without video (a live audio show)."""
+    AUDIO_ROOMS = "audio_rooms"
+    """Users can host or drop into live audio rooms where many people talk and listen."""
+    VOICE_CHAT = "voice_chat"
+    """Users can talk to each other live by voice (voice calls, voice channels, in-game voice)."""
     VIDEO_CALLS = "video_calls"
     """Users can make live one-to-one or group video calls."""
     DIRECT_MESSAGES = "direct_messages"
@@ -143,14 +149,20 @@ class Harm(StrEnum):
     """Abuse of children broadcast or coerced over live video."""
     INTIMATE_IMAGE_ABUSE = "intimate_image_abuse"
     """Sharing of intimate images without consent, including self-generated images of minors."""
+    SEXTORTION = "sextortion"
+    """Sexual extortion of children: coercing a child into sending sexual images, then threatening
+    to share them unless the child pays (financially motivated sextortion) or sends more."""
 
 
 class RiskLevel(OrderedEnum):
     """A risk level from the service's own risk assessment (Ofcom's low / medium / high)."""
 
     LOW = "low"
+    """The harm is unlikely on the service, or would have little impact."""
     MEDIUM = "medium"
+    """The harm is reasonably likely, or would have a moderate impact."""
     HIGH = "high"
+    """The harm is likely, or would have a severe impact."""
 
 
 class Designation(StrEnum):
@@ -174,9 +186,14 @@ class EnterpriseSize(OrderedEnum):
     """The provider's size in the EU SME sense (the DSA exempts micro and small enterprises from some duties)."""
 
     MICRO = "micro"
+    """Fewer than 10 staff and annual turnover or balance sheet of at most EUR 2 million."""
     SMALL = "small"
+    """Fewer than 50 staff and annual turnover or balance sheet of at most EUR 10 million."""
     MEDIUM = "medium"
+    """Fewer than 250 staff, and turnover at most EUR 50 million or balance sheet at most EUR 43
+    million."""
     LARGE = "large"
+    """Any larger enterprise."""
 
 
 class Force(OrderedEnum):

@@ -10,9 +10,14 @@ check          csea check: findings, one line per service and per organisation
 diff           csea diff: the changes between two assessments
 report         ReportFormat, ReportView, render_report: the report document in every format
 terminal       the report as rich tables (plain text in a file)
+terminal_summary  its summary for leadership and scorecard by regulator; the table helper
 markdown       the report in Markdown
+markdown_summary  its summary for leadership, scorecard by regulator and score derivation
+markdown_text  Markdown escaping and tables
 html           the report as one self-contained HTML page (templates/ beside it)
 charts         the HTML report's bar charts, computed here and drawn by the template
+heatmap        the regulator x pillar heat map and the legal-duty traffic lights
+timeline       gaps by due month (burn-down) and the score trend
 spreadsheet    the report as CSV
 junit          the report as JUnit XML
 wording        the words every human-readable report shares

@@ -29,17 +29,23 @@ def applicable_table(
                 "id": verdict.obligation_id,
                 "pillar": ob.pillar if ob else None,
                 "title": ob.title if ob else None,
-                "applies": verdict.applies,
-                "force": _force(verdict),
+                "applies": applies_word(verdict),
+                "force": force_word(verdict),
                 "sources": [source_label(catalog, s) for s in verdict.binding_sources],
-                "why": verdict.reasons,
+                "why": why_lines(verdict),
             }
         )
     count = sum(1 for v in verdicts if v.applies)
+    assumed = sum(1 for v in verdicts if v.applies and v.assumed)
     title = (
         f"{profile.service} ({profile.organisation}): {count} obligation(s) apply on "
         f"{as_of.isoformat()} (catalogue {catalog.version})"
     )
+    if assumed:
+        title += (
+            f"; {assumed} of them only assumed, because the profile does not declare every "
+            "fact they turn on: declare those facts to settle them"
+        )
     return Tabular(
         title=title,
         columns=[
@@ -48,7 +54,7 @@ def applicable_table(
             ("title", "Title"),
             ("applies", "Applies"),
             ("force", "Force"),
-            ("sources", "Binding sources"),
+            ("sources", "Sources that apply"),
             ("why", "Why"),
         ],
         rows=rows,
@@ -75,7 +81,10 @@ def _verdict_json(catalog: Catalog, verdict: Applicability) -> dict[str, Any]:
         "title": ob.title if ob else None,
         "pillar": ob.pillar if ob else None,
         "applies": verdict.applies,
+        "assumed": verdict.assumed,
         "force": _force(verdict),
+        "force_assumed": verdict.force_assumed,
+        "undeclared_facts": [str(f) for f in verdict.undeclared],
         "binding_sources": verdict.binding_sources,
         "reasons": verdict.reasons,
         "citations": [b.as_json() for b in verdict.bindings],
@@ -90,8 +99,8 @@ def explain_text(
     as_of: dt.date,
 ) -> str:
     """Why one obligation does or does not apply, citation by citation, as plain text."""
-    answer = "yes" if verdict.applies else "no"
-    force = (_force(verdict) or "none").replace("_", " ")
+    answer = applies_word(verdict)
+    force = force_word(verdict) or "none"
     condition = obligation.applies_when.describe() if obligation.applies_when else "always"
     lines = [
         f"{obligation.id}  {obligation.title}",
@@ -100,8 +109,11 @@ def explain_text(
         f"Applies when: {condition}",
         "Why:",
         *(f"  - {reason}" for reason in verdict.reasons),
-        "Citations:",
     ]
+    if verdict.undeclared:
+        lines.append("To settle it, declare in the profile:")
+        lines += [f"  - {fact}: {fact.how}" for fact in verdict.undeclared]
+    lines.append("Citations (binds / assumed / upcoming / lapsed / out_of_scope):")
     for binding in verdict.bindings:
         source = source_label(catalog, binding.source)
         strength = binding.force.value.replace("_", " ")
@@ -125,6 +137,32 @@ def explain_json(
         "as_of": as_of.isoformat(),
         **_verdict_json(catalog, verdict),
     }
+
+
+def applies_word(verdict: Applicability) -> str:
+    """``yes``, ``assumed`` (it applies until the profile declares otherwise) or ``no``."""
+    if not verdict.applies:
+        return "no"
+    return "assumed" if verdict.assumed else "yes"
+
+
+def force_word(verdict: Applicability) -> str | None:
+    """The force in words, marked ``(assumed)`` when it rests on undeclared facts."""
+    force = _force(verdict)
+    if force is None:
+        return None
+    assumed = verdict.assumed or verdict.force_assumed
+    return force.replace("_", " ") + (" (assumed)" if assumed else "")
+
+
+def why_lines(verdict: Applicability) -> list[str]:
+    """Why, in plain words: what the service has or lacks, and what to declare."""
+    if not verdict.applies:
+        return [f"does not apply: {'; '.join(verdict.reasons)}"]
+    if verdict.undeclared:
+        facts = ", ".join(str(f) for f in verdict.undeclared)
+        return [*verdict.reasons, f"to settle, declare in the profile: {facts}"]
+    return verdict.reasons
 
 
 def _force(verdict: Applicability) -> str | None:

@@ -92,7 +92,7 @@ def obligation_text(catalog: Catalog, ob: Obligation) -> str:
         if source:
             lines.append("      " + _citation_facts(c, source))
         if c.applies_when is not None:
-            lines.append(f"      binds only when: {c.applies_when.describe()}")
+            lines.append(f"      applies only when: {c.applies_when.describe()}")
         if c.quote:
             lines.append(f'      "{c.quote}"')
         if c.note:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from csea.models import Status
 from csea.render.wording import label, score_text
-from csea.report.document import Headline, Scorecard
+from csea.report.document import Scorecard
 
 __all__ = ["Bar", "BarChart", "Layout", "Segment", "scorecard_chart", "status_strip"]
 
 _WIDTH = 760
-_SCORE_WIDTH = 80
+_SCORE_WIDTH = 100
 _BAR_HEIGHT = 16
 _TOP = 4
 
@@ -113,7 +113,7 @@ def _bar(row: Scorecard, top: int, layout: Layout, *, with_force: bool) -> Bar:
         y=y,
         text_y=y + _BAR_HEIGHT / 2,
         segments=_segments(row.counts, layout.label_width, bar_width, row.title),
-        score=score_text(row.score),
+        score=score_text(row.weighted_score),
         applicable=row.applicable,
     )
 
@@ -128,19 +128,19 @@ def scorecard_chart(title: str, rows: list[Scorecard], *, with_force: bool) -> B
     last = bars[-1].y + _BAR_HEIGHT if bars else 0
     return BarChart(
         title=title,
-        description="; ".join(f"{b.label}: score {b.score}" for b in bars),
+        description="; ".join(f"{b.label}: weighted score {b.score}" for b in bars),
         width=_WIDTH,
         height=int(last) + _TOP,
         bar_x=layout.label_width,
         bar_width=_WIDTH - _SCORE_WIDTH - layout.label_width,
         bar_height=_BAR_HEIGHT,
-        score_x=_WIDTH - _SCORE_WIDTH + 12,
+        score_x=_WIDTH,
         bars=bars,
     )
 
 
-def status_strip(headline: Headline, width: int = _WIDTH) -> list[Segment]:
-    """One full-width bar of the headline's statuses (x and width in percent of ``width``)."""
+def status_strip(counts: dict[Status, int], name: str, width: int = _WIDTH) -> list[Segment]:
+    """One full-width bar of statuses (x and width in percent of ``width``)."""
     return [
         Segment(
             s.status,
@@ -149,5 +149,5 @@ def status_strip(headline: Headline, width: int = _WIDTH) -> list[Segment]:
             round(100 * s.width / width, 2),
             s.tooltip,
         )
-        for s in _segments(headline.counts, 0, width, headline.title)
+        for s in _segments(counts, 0, width, name)
     ]

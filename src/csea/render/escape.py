@@ -11,6 +11,8 @@ terminal    terminal(), SafeConsole   no markup, emoji or links read; controls s
 Markdown    markdown()                punctuation backslash-escaped, one line, controls escaped
 HTML        html()                    <>&"' as entities, controls escaped (the HTML report's
                                       Jinja environment applies it to every value)
+CSS string  css_string()              a quoted string of letters, digits, spaces and hex
+                                      escapes (the printed report's page margins)
 XML         xml()                     controls escaped: legal XML 1.0 (the serializer escapes <&)
 CSV, xlsx   spreadsheet_cell()        controls escaped, a leading formula character
                                       (= + - @, tab, CR, LF) neutralised with an apostrophe
@@ -36,6 +38,7 @@ from csea.safetext import visible
 __all__ = [
     "FORMULA_START",
     "SafeConsole",
+    "css_string",
     "html",
     "markdown",
     "spreadsheet_cell",
@@ -82,6 +85,20 @@ def markdown(text: str) -> str:
 def html(text: str) -> Markup:
     """Text safe in HTML (element content or a quoted attribute), controls shown escaped."""
     return _html_escape(visible(text))
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string that cannot end early (for the page margins' ``content``).
+
+    Every character but ASCII letters, digits and spaces becomes a six-digit hexadecimal
+    escape and a space (which the escape consumes, so a space after it stays a space), so no
+    quote, backslash, ``<`` or line break reaches the stylesheet as itself.
+    """
+    escaped = "".join(
+        ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x} "
+        for ch in visible(text)
+    )
+    return Markup(f'"{escaped}"')  # nothing but [A-Za-z0-9 ] and escapes inside the quotes
 
 
 def xml(text: str) -> str:

@@ -13,22 +13,33 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from csea.models import Status
+from csea.models import RegulatorKind, Status
 from csea.render.charts import scorecard_chart, status_strip
-from csea.render.escape import html
+from csea.render.escape import css_string, html
+from csea.render.heatmap import heat_map, light_of, traffic_lights
+from csea.render.timeline import burn_down, trend_chart
 from csea.render.wording import (
     DASH,
+    DECISIONS,
+    INDUSTRY_NOTE,
+    PAGE_ONE_ITEMS,
     REDACTION_NOTICE,
     SCORE_METHOD,
+    TOP_GAPS,
     catalogue_line,
     date_text,
+    decision_detail,
+    duties_text,
     findings_text,
-    headline_sentence,
     label,
     number,
+    regulator_duties,
     score_text,
+    scores_line,
     service_facts,
     short_label,
+    summary_sentence,
+    trend_sentence,
     verification_sentence,
 )
 from csea.report.document import ReportDocument, ServiceReport
@@ -53,8 +64,23 @@ def _environment() -> Environment:
         day=date_text,
         number=number,
         findings=findings_text,
+        duties=duties_text,
+        light=light_of,
+        css=css_string,
+        strip=status_strip,
+        regulator_duties=regulator_duties,
+        g=lambda value: f"{value:g}",
     )
-    env.globals.update(DASH=DASH, statuses=list(Status), no_counts=dict.fromkeys(Status))
+    env.globals.update(
+        DASH=DASH,
+        statuses=list(Status),
+        no_counts=dict.fromkeys(Status),
+        decisions=DECISIONS,
+        detail=decision_detail,
+        PAGE_ONE_ITEMS=PAGE_ONE_ITEMS,
+        TOP_GAPS=TOP_GAPS,
+        INDUSTRY_NOTE=INDUSTRY_NOTE,
+    )
     return env
 
 
@@ -72,13 +98,25 @@ def _stylesheet() -> str:
 
 def _service_view(report: ServiceReport) -> dict[str, object]:
     """What the template needs for one service, beyond the document itself."""
+    regulators = [r for r in report.regulators if r.kind is not RegulatorKind.INDUSTRY]
+    columns, lights = traffic_lights(report.duty_lights, report.regulators)
     return {
         "report": report,
-        "sentence": headline_sentence(report.headline),
+        "sentence": summary_sentence(report),
+        "scores": scores_line(report.headline.weighted_score, report.headline.score),
+        "trend_sentence": trend_sentence(report.briefing.trend),
         "facts": service_facts(report),
-        "strip": status_strip(report.headline),
+        "strip": status_strip(report.headline.counts, report.headline.title),
         "pillar_chart": scorecard_chart("Scorecard by pillar", report.pillars, with_force=False),
-        "source_chart": scorecard_chart("Scorecard by source", report.sources, with_force=True),
+        "heat": heat_map(report.regulators, report.pillars),
+        "light_columns": columns,
+        "lights": lights,
+        "burn": burn_down(report.gaps, report.summary.as_of),
+        "trend": trend_chart(report.briefing.trend),
+        "regulators": regulators,
+        "industry": [r for r in report.regulators if r.kind is RegulatorKind.INDUSTRY],
+        "sources": {s.id: s for s in report.sources},
+        "obligation_titles": {o.id: o.title for o in report.obligations},
         "pillar_titles": {p.id: p.title for p in report.pillars},
         "verification": verification_sentence(report.verification),
     }

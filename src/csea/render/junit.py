@@ -19,7 +19,7 @@ from csea.models import Status
 from csea.models.evaluation import FindingLevel
 from csea.models.vocabulary import Force
 from csea.render.escape import xml
-from csea.render.wording import label, score_text
+from csea.render.wording import force_text, label, score_text
 from csea.report.document import ObligationEntry, ReportDocument, ServiceReport
 
 __all__ = ["Outcome", "outcome", "render_junit"]
@@ -39,7 +39,7 @@ def outcome(entry: ObligationEntry) -> Outcome:
         return ("failure", "finding", f"{len(errors)} error finding(s): {errors[0].message}")
     if entry.status is Status.IMPLEMENTED:
         return ("passed", "", "")
-    return ("skipped", "", f"{status} ({label(entry.force).lower()})")
+    return ("skipped", "", f"{status} ({force_text(entry.force, entry.assumed).lower()})")
 
 
 def _text(value: str) -> str:
@@ -64,6 +64,7 @@ def _case(suite: ET.Element, entry: ObligationEntry) -> str:
         case,
         [
             ("force", entry.force.value if entry.force else ""),
+            ("assumed", ", ".join(entry.undeclared) if entry.assumed else ""),
             ("status", entry.status.value),
             ("binding_sources", " ".join(entry.binding_sources)),
             ("owner", entry.owner or ""),

@@ -7,12 +7,19 @@ break a table, start a heading, or smuggle HTML into a wiki page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from csea.models import Status
 from csea.models.vocabulary import Verification
 from csea.render.escape import markdown as escape
+from csea.render.markdown_summary import (
+    briefing_lines,
+    derivation_lines,
+    gap_rows,
+    regulator_lines,
+)
+from csea.render.markdown_text import table
 from csea.render.wording import (
     DASH,
     REDACTION_NOTICE,
@@ -20,11 +27,12 @@ from csea.render.wording import (
     catalogue_line,
     date_text,
     findings_text,
-    headline_sentence,
+    force_text,
     label,
     score_text,
     service_facts,
     short_label,
+    trend_sentence,
     verification_sentence,
 )
 from csea.report.document import (
@@ -34,6 +42,7 @@ from csea.report.document import (
     ReportDocument,
     Scorecard,
     ServiceReport,
+    SourceView,
 )
 
 __all__ = ["render_markdown"]
@@ -44,6 +53,7 @@ _URL_SAFE = ":/?#@!$&'*+,;=%-._~"
 def render_markdown(document: ReportDocument) -> str:
     """The whole report as Markdown."""
     lines = ["# Child-safety self-assessment report", ""]
+    lines += [f"**{escape(document.classification.upper())}**", ""]
     lines += [f"Catalogue: {escape(catalogue_line(document))}."]
     if document.generated_at:
         lines += ["", f"Generated at {escape(document.generated_at)}."]
@@ -54,18 +64,6 @@ def render_markdown(document: ReportDocument) -> str:
     for report in document.reports:
         lines += ["", *_service(report)]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: int = 0) -> list[str]:
-    """A Markdown table; the last ``right`` columns are right-aligned. Cells are pre-escaped."""
-    rules = ["---"] * (len(headers) - right) + ["---:"] * right
-    out = [_row(headers), _row(rules)]
-    out += [_row(row) for row in rows]
-    return out
-
-
-def _row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
 
 
 def _organisations(document: ReportDocument) -> list[str]:
@@ -81,55 +79,54 @@ def _organisations(document: ReportDocument) -> list[str]:
         for o in document.organisations
     ]
     headers = ["Organisation", "Services", "Findings", "Applicable", "Legal duties not met"]
-    return ["## Organisations", "", *_table([*headers, "Score"], rows, right=3)]
+    return ["## Organisations", "", *table([*headers, "Score"], rows, right=3)]
 
 
 def _service(report: ServiceReport) -> Iterator[str]:
     summary = report.summary
     yield f"## {escape(summary.organisation)}: {escape(summary.service)}"
-    yield from _headline(report)
+    yield from ["", f"Assessed {date_text(summary.assessed_on)}; judged as of {summary.as_of}."]
+    yield from briefing_lines(report)
+    if report.regulator_view is not None:
+        view = report.regulator_view
+        yield from ["", f"### {escape(view.name)}: every provision, source by source", ""]
+        yield f"{escape(view.title)}. {escape(view.description)}"
+        for source in view.sources:
+            yield from _provisions(source, "####")
     if report.source_view is not None:
-        yield from _provisions(report)
-    yield from ["", "### Service", "", *_table(["", ""], _facts(report))]
-    if report.source_view is None:
-        yield from ["", "### Scorecard by pillar", "", *_scorecard(report.pillars, "Pillar")]
-    yield from ["", "### Scorecard by source", "", *_scorecard(report.sources, "Source")]
+        yield from _provisions(report.source_view, "###")
+    yield from regulator_lines(report)
     yield from _gaps(report)
     yield from _findings(report)
     yield from _changes(report)
+    if report.source_view is None and report.regulator_view is None:
+        yield from ["", "### Scorecard by pillar", "", *_scorecard(report.pillars)]
+    yield from ["", "### Service", "", *table(["", ""], _facts(report))]
     yield from _obligations(report)
+    yield from derivation_lines(report)
     yield from ["", "---", "", escape(verification_sentence(report.verification)), ""]
     yield escape(SCORE_METHOD)
-
-
-def _headline(report: ServiceReport) -> Iterator[str]:
-    headline = report.headline
-    yield from ["", f"### {escape(headline.title)}", ""]
-    yield f"**{escape(headline_sentence(headline))}** Findings: {findings_text(headline.findings)}."
-    counts = [str(headline.counts[s]) for s in Status]
-    yield from ["", *_table([label(s) for s in Status], [counts], right=len(Status))]
 
 
 def _facts(report: ServiceReport) -> list[list[str]]:
     return [[f"**{escape(name)}**", escape(value)] for name, value in service_facts(report)]
 
 
-def _scorecard(rows: list[Scorecard], kind: str) -> list[str]:
-    with_force = kind == "Source"
-    headers = [kind, *(["Force"] if with_force else []), "Applicable"]
-    headers += [short_label(s) for s in Status] + ["Legal duties not met", "Score"]
+def _scorecard(rows: list[Scorecard]) -> list[str]:
+    headers = ["Pillar", "Applicable", *(short_label(s) for s in Status)]
+    headers += ["Legal duties not met", "Score", "Unweighted"]
     body = [
         [
             escape(row.title),
-            *([label(row.force)] if with_force else []),
             str(row.applicable),
             *(str(row.counts[s]) for s in Status),
             str(row.legal_duties_unmet),
+            score_text(row.weighted_score),
             score_text(row.score),
         ]
         for row in rows
     ]
-    return _table(headers, body, right=len(Status) + 3)
+    return table(headers, body, right=len(Status) + 4)
 
 
 def _gaps(report: ServiceReport) -> Iterator[str]:
@@ -137,19 +134,9 @@ def _gaps(report: ServiceReport) -> Iterator[str]:
     if not report.gaps:
         yield "No gaps: every applicable obligation is implemented or justified as not applicable."
         return
-    rows = [
-        [
-            str(g.rank),
-            g.obligation_id,
-            escape(g.title),
-            label(g.force),
-            label(g.status),
-            escape(g.owner or DASH),
-            date_text(g.due) + (" **overdue**" if g.overdue else ""),
-        ]
-        for g in report.gaps
-    ]
-    yield from _table(["#", "Obligation", "Title", "Force", "Status", "Owner", "Due"], rows)
+    yield "Ranked by force, then the service's risk for the harms addressed, then how far from met, then due date."
+    headers = ["#", "Obligation", "Why it ranks here", "Status", "Due", "Owner"]
+    yield from ["", *table(headers, gap_rows(report.gaps))]
 
 
 def _findings(report: ServiceReport) -> Iterator[str]:
@@ -166,7 +153,7 @@ def _findings(report: ServiceReport) -> Iterator[str]:
         ]
         for f in report.findings
     ]
-    yield from _table(["Level", "Obligation", "Line", "Finding"], rows)
+    yield from table(["Level", "Obligation", "Line", "Finding"], rows)
 
 
 def _changes(report: ServiceReport) -> Iterator[str]:
@@ -174,33 +161,31 @@ def _changes(report: ServiceReport) -> Iterator[str]:
     if changes is None:
         return
     yield from ["", "### Since the previous assessment", ""]
-    yield (
-        f"Previous assessment {date_text(changes.previous_assessed_on)}: score "
-        f"{score_text(changes.previous_score)}; now {score_text(changes.score)}."
-    )
+    yield escape(trend_sentence(report.briefing.trend))
     if not changes.moves:
-        yield from ["", "No status changed."]
+        yield from ["", f"No status changed since {date_text(changes.previous_assessed_on)}."]
         return
     rows = [
         [
-            m.obligation_id,
-            escape(m.title),
+            f"{escape(m.title)} ({m.obligation_id})",
             label(m.before) if m.before else "not applicable then",
             label(m.after) if m.after else "no longer applicable",
         ]
         for m in changes.moves
     ]
-    yield from ["", *_table(["Obligation", "Title", "Before", "Now"], rows)]
+    yield from ["", *table(["Obligation", "Before", "Now"], rows)]
 
 
-def _provisions(report: ServiceReport) -> Iterator[str]:
-    view = report.source_view
-    assert view is not None
-    yield from ["", f"### {escape(view.title)}: provision by provision", ""]
+def _provisions(view: SourceView, level: str) -> Iterator[str]:
+    yield from ["", f"{level} {escape(view.title)} ({view.id}): provision by provision", ""]
     yield (
         f"Issued by {escape(view.issuer)}; {label(view.force).lower()}; applies in "
         f"{', '.join(view.jurisdictions)}; "
-        + ("binds this service." if view.binds else "does not bind this service on this date.")
+        + (
+            "applies to this service."
+            if view.binds
+            else "does not apply to this service on this date."
+        )
     )
     rows = []
     for p in view.provisions:
@@ -209,13 +194,18 @@ def _provisions(report: ServiceReport) -> Iterator[str]:
             title += f" ({label(p.verification).lower()})"
         indent = "&nbsp;&nbsp;" * p.depth
         rows.append([indent + escape(p.id), title, label(p.standing), _answered(p)])
-    yield from ["", *_table(["Provision", "Title", "Standing", "Answered by"], rows)]
+    yield from ["", *table(["Provision", "Title", "Standing", "Answered by"], rows)]
 
 
 def _answered(provision: ProvisionEntry) -> str:
-    parts = [f"{a.obligation_id} ({label(a.status).lower()})" for a in provision.answered_by]
+    parts = [
+        f"{escape(a.title)} ({a.obligation_id}, {label(a.status).lower()})"
+        for a in provision.answered_by
+    ]
     if provision.not_applicable_here:
-        parts.append(f"cited by {', '.join(provision.not_applicable_here)}, not binding here")
+        parts.append(
+            f"cited by {', '.join(provision.not_applicable_here)}, which does not apply here"
+        )
     if provision.uncited_reason:
         parts.append(f"not cited: {escape(provision.uncited_reason)}")
     return "; ".join(parts) or DASH
@@ -224,25 +214,31 @@ def _answered(provision: ProvisionEntry) -> str:
 def _obligations(report: ServiceReport) -> Iterator[str]:
     yield from ["", "### Obligations"]
     titles = {p.id: p.title for p in report.pillars}
+    sources = {s.id: s.short_title for s in report.sources}
     pillar = None
     for entry in report.obligations:
         if entry.pillar != pillar:
             pillar = entry.pillar
             yield from ["", f"#### {escape(titles.get(pillar, pillar))}"]
-        yield from ["", *_obligation(entry)]
+        yield from ["", *_obligation(entry, sources)]
 
 
-def _obligation(entry: ObligationEntry) -> list[str]:
+def _obligation(entry: ObligationEntry, sources: dict[str, str]) -> list[str]:
+    bound = ", ".join(f"{escape(sources.get(s, s))} ({escape(s)})" for s in entry.binding_sources)
     facts = [
         f"**Status:** {label(entry.status)}",
-        f"**Force:** {label(entry.force)}",
-        f"**Binding sources:** {', '.join(entry.binding_sources) or DASH}",
+        f"**Force:** {force_text(entry.force, entry.assumed)}",
+        f"**Sources that apply:** {bound or DASH}",
     ]
+    if entry.undeclared:
+        facts.append(
+            f"**To settle, declare in the profile:** {escape(', '.join(entry.undeclared))}"
+        )
     if entry.owner:
         facts.append(f"**Owner:** {escape(entry.owner)}")
     if entry.due:
         facts.append(f"**Due:** {date_text(entry.due)}")
-    lines = [f"**{entry.id}: {escape(entry.title)}**", "", "- " + " · ".join(facts)]
+    lines = [f"**{escape(entry.title)}** ({entry.id})", "", "- " + " · ".join(facts)]
     for name, text in (
         ("Accepted by", entry.accepted_by),
         ("Justification", entry.justification),

@@ -11,10 +11,13 @@ applicability again. Each format of [csea.render.report][] only lays the documen
 every format says the same thing.
 
 ```
-build      build_report, ReportOptions, parse_generated_at
+build      build_report, ReportOptions, parse_generated_at, parse_classification
 document   ReportDocument and its parts (the JSON format and its schema)
-rows       the rows of a report: one obligation, gap, finding, change or provision
-regulator  the regulator's view: one source's provisions and the standing on each
+rows       the rows of a report: one obligation, gap, finding, change, provision, decision
+entries    those rows built from one evaluation
+briefing   the first page: what leadership must decide or know, and the trend
+regulators standing by regulator: scorecards, heat-map cells, legal-duty lights
+regulator  --view: a source's or a regulator's provisions and the standing on each
 redaction  --redact: a report that can leave the company
 ```
 """

@@ -10,42 +10,62 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.evaluation.files import AssessedService, rolled_up
+from csea.evaluation.scoring import rollup, weighted_score
 from csea.models import (
-    Answer,
     Catalog,
     CitationState,
     Evaluation,
     Finding,
     FindingLevel,
-    Gap,
     ObligationResult,
     Rollup,
     Status,
 )
+from csea.report.briefing import Scope, briefing
 from csea.report.document import (
     CatalogInfo,
-    ChangeEntry,
-    Changes,
-    EvidenceItem,
-    FindingEntry,
-    GapEntry,
     Headline,
-    ObligationEntry,
     OrganisationSummary,
     ReportDocument,
     Scorecard,
     ServiceReport,
-    ServiceSummary,
     VerificationNote,
 )
+from csea.report.entries import (
+    changes_of,
+    finding_entries,
+    gap_entry,
+    obligation_entry,
+    summary_of,
+)
 from csea.report.redaction import redact
-from csea.report.regulator import parse_view, source_view
+from csea.report.regulator import ViewChoice, parse_view, regulator_view, source_view
+from csea.report.regulators import (
+    duty_lights,
+    duty_sources,
+    force_sources,
+    measured,
+    regulator_cards,
+    source_duties_unmet,
+)
 
-__all__ = ["ReportOptions", "build_report", "parse_generated_at"]
+__all__ = [
+    "DEFAULT_CLASSIFICATION",
+    "ReportOptions",
+    "build_report",
+    "parse_classification",
+    "parse_generated_at",
+]
+
+DEFAULT_CLASSIFICATION = "Confidential"
+"""The marking a report carries unless ``--classification`` says otherwise."""
+
+_MAX_CLASSIFICATION = 60
 
 
 @dataclass(frozen=True)
@@ -53,11 +73,14 @@ class ReportOptions:
     """What to show and for whom."""
 
     view: str = "pillar"
-    """``pillar`` (every obligation, by pillar) or ``source:<id>`` (the regulator's view)."""
+    """``pillar`` (every obligation, by pillar), ``regulator:<id>`` (every provision of one
+    regulator's sources) or ``source:<id>`` (one source's provisions)."""
     redact: bool = False
     """Remove evidence locations, notes, owners and labelled evidence, for sharing outside."""
     generated_at: str | None = None
     """A timestamp to print; none by default, so the same inputs give the same bytes."""
+    classification: str = DEFAULT_CLASSIFICATION
+    """The handling marking printed at the top and on every page."""
 
 
 def build_report(
@@ -68,19 +91,22 @@ def build_report(
     Args:
         catalog: The catalogue the services were evaluated against.
         services: The assessed services, in report order; the result of
-            [assess_files][csea.evaluation.files.assess_files] brings its portfolio roll-up,
-            other lists of several services are rolled up here.
+            [assess_files][csea.evaluation.files.assess_files] brings its portfolio roll-up
+            and each service's earlier assessments, other lists of several services are
+            rolled up here.
         options: What to show and for whom.
 
     Raises:
-        InputError: ``options.view`` is neither ``pillar`` nor ``source:<id>`` of a known
-            source, or two evaluations are of the same service.
+        InputError: ``options.view`` is not ``pillar``, ``regulator:<id>`` or
+            ``source:<id>`` of the catalogue, the classification is blank or too long, or
+            two evaluations are of the same service.
     """
     options = options or ReportOptions()
-    source_id = parse_view(options.view, catalog)
+    choice = parse_view(options.view, catalog)
     document = ReportDocument(
         generated_at=options.generated_at,
         view=options.view,
+        classification=parse_classification(options.classification),
         redacted=options.redact,
         catalog=CatalogInfo(
             id=catalog.header.id,
@@ -89,196 +115,155 @@ def build_report(
             date=catalog.header.date,
         ),
         organisations=_organisations(catalog, services),
-        reports=[_service_report(catalog, s, source_id) for s in services],
+        reports=[_service_report(catalog, s, choice) for s in services],
     )
     return redact(document) if options.redact else document
 
 
+def _scope(catalog: Catalog, choice: ViewChoice) -> Scope:
+    """Which obligations a view shows: all, or those the chosen sources bind the service to."""
+    if choice.id is None:
+        return lambda _result: True
+    regulator = catalog.regulator(choice.id) if choice.kind == "regulator" else None
+    sources = set(regulator.sources) if regulator else {choice.id}
+    return lambda result: bool(sources.intersection(result.binding_sources))
+
+
 def _service_report(
-    catalog: Catalog, service: AssessedService, source_id: str | None
+    catalog: Catalog, service: AssessedService, choice: ViewChoice
 ) -> ServiceReport:
     evaluation = service.evaluation
-    results = evaluation.obligations
-    rollup = evaluation.total
-    if source_id is not None:
-        results = [r for r in results if source_id in r.binding_sources]
-        rollup = next((s for s in evaluation.sources if s.id == source_id), _empty(source_id))
+    scope = _scope(catalog, choice)
+    results = [r for r in evaluation.obligations if scope(r)]
     shown = {r.id for r in results}
+    by_id = {r.id: r for r in evaluation.obligations}
     findings = [
         f for f in evaluation.findings if f.obligation_id is None or f.obligation_id in shown
     ]
-    gaps = [_gap(catalog, g, evaluation.as_of) for g in evaluation.gaps if g.obligation_id in shown]
+    gaps = [g for g in evaluation.gaps if g.obligation_id in shown]
     ranks = {g.obligation_id: g.rank for g in evaluation.gaps}
+    history = list(service.history)
+    asking = force_sources(evaluation)
     return ServiceReport(
-        summary=_summary(evaluation),
-        headline=_headline(rollup, len(gaps), findings, source_id is not None),
-        pillars=[_scorecard(r, catalog) for r in evaluation.pillars],
-        sources=[_scorecard(r, catalog) for r in evaluation.sources],
-        gaps=gaps,
-        findings=_findings(findings),
-        changes=_changes(catalog, evaluation),
-        obligations=[_obligation(r, service.answers.get(r.id), ranks.get(r.id)) for r in results],
-        source_view=None if source_id is None else source_view(catalog, evaluation, source_id),
+        summary=summary_of(evaluation),
+        headline=_headline(_title(catalog, choice), results, len(gaps), findings),
+        briefing=briefing(
+            catalog, evaluation, service.answers, scope=scope, history=history, whole=not choice.id
+        ),
+        pillars=[_scorecard(r, catalog, by_id) for r in evaluation.pillars],
+        regulators=regulator_cards(catalog, evaluation),
+        sources=_sources(catalog, evaluation, by_id),
+        duty_lights=duty_lights(catalog, evaluation, [g.obligation_id for g in evaluation.gaps]),
+        gaps=[
+            gap_entry(catalog, g, asking.get(g.obligation_id, ()), evaluation.as_of) for g in gaps
+        ],
+        findings=finding_entries(findings),
+        changes=changes_of(catalog, evaluation, history[-1] if history else None),
+        obligations=[
+            obligation_entry(r, service.answers.get(r.id), ranks.get(r.id)) for r in results
+        ],
+        **_views(catalog, evaluation, choice),
         verification=_verification(evaluation),
     )
 
 
-def _empty(rollup_id: str) -> Rollup:
-    return Rollup(
-        id=rollup_id,
-        title=rollup_id,
-        obligation_ids=[],
-        counts=dict.fromkeys(Status, 0),
-        excluded=0,
-        credit=0.0,
-        denominator=0,
-        score=None,
-        legal_duties_unmet=0,
-    )
+def _views(catalog: Catalog, evaluation: Evaluation, choice: ViewChoice) -> dict[str, Any]:
+    """The provisions a ``source:`` or ``regulator:`` view adds (nothing for ``pillar``)."""
+    if choice.id is None:
+        return {}
+    if choice.kind == "regulator":
+        return {"regulator_view": regulator_view(catalog, evaluation, choice.id)}
+    return {"source_view": source_view(catalog, evaluation, choice.id)}
 
 
-def _summary(evaluation: Evaluation) -> ServiceSummary:
-    profile = evaluation.profile
-    return ServiceSummary(
-        organisation=profile.organisation,
-        service=profile.service,
-        description=profile.description,
-        kinds=[k.value for k in profile.kinds],
-        features=[f.value for f in profile.features],
-        users=dict(sorted(profile.users.items())),
-        users_worldwide=profile.total_users,
-        established_in=profile.established_in,
-        children_likely=profile.children_likely,
-        minimum_age=profile.minimum_age,
-        designations=[d.value for d in profile.designations],
-        risk={harm.value: level.value for harm, level in profile.risk.items()},
-        assessment_file=evaluation.assessment_file,
-        assessed_by=evaluation.assessed_by,
-        assessed_on=evaluation.assessed_on,
-        as_of=evaluation.as_of,
-    )
+def _title(catalog: Catalog, choice: ViewChoice) -> str:
+    if choice.id is None:
+        return "All applicable obligations"
+    if choice.kind == "regulator":
+        regulator = catalog.regulator(choice.id)
+        return f"Standing against {regulator.name if regulator else choice.id}"
+    source = catalog.source(choice.id)
+    return f"Standing against {source.title if source else choice.id}"
 
 
-def _counts(rollup: Rollup) -> dict[Status, int]:
-    return {status: rollup.counts.get(status, 0) for status in Status}
-
-
-def _headline(rollup: Rollup, gaps: int, findings: list[Finding], one_source: bool) -> Headline:
+def _headline(
+    title: str, results: list[ObligationResult], gaps: int, findings: list[Finding]
+) -> Headline:
+    counted = rollup("shown", title, results)
+    score, weighted = measured(results)
+    parts = weighted_score([r for r in results if r.credit is not None])
     return Headline(
-        title=f"Standing against {rollup.title}" if one_source else "All applicable obligations",
-        applicable=len(rollup.obligation_ids),
-        counts=_counts(rollup),
-        score=rollup.score,
-        legal_duties_unmet=rollup.legal_duties_unmet,
+        title=title,
+        applicable=len(results),
+        counts=_counts(counted),
+        score=score,
+        weighted_score=weighted,
+        weighted_credit=parts.credit,
+        weight=parts.weight,
+        legal_duties_unmet=counted.legal_duties_unmet,
         gaps=gaps,
         findings=_levels(findings),
     )
+
+
+def _counts(counted: Rollup) -> dict[Status, int]:
+    return {status: counted.counts.get(status, 0) for status in Status}
 
 
 def _levels(findings: Sequence[Finding]) -> dict[FindingLevel, int]:
     return {level: sum(1 for f in findings if f.level is level) for level in FindingLevel}
 
 
-def _scorecard(rollup: Rollup, catalog: Catalog) -> Scorecard:
-    source = catalog.source(rollup.id)
+def _scorecard(
+    counted: Rollup,
+    catalog: Catalog,
+    by_id: dict[str, ObligationResult],
+    duties_unmet: int | None = None,
+) -> Scorecard:
+    source = catalog.source(counted.id)
+    score, weighted = measured([by_id[ob_id] for ob_id in counted.obligation_ids])
     return Scorecard(
-        id=rollup.id,
-        title=rollup.title,
-        short_title=source.short_title if source else rollup.title,
+        id=counted.id,
+        title=counted.title,
+        short_title=source.short_title if source else counted.title,
         force=source.force if source else None,
-        applicable=len(rollup.obligation_ids),
-        counts=_counts(rollup),
-        score=rollup.score,
-        legal_duties_unmet=rollup.legal_duties_unmet,
+        applicable=len(counted.obligation_ids),
+        counts=_counts(counted),
+        score=score,
+        weighted_score=weighted,
+        legal_duties_unmet=counted.legal_duties_unmet if source is None else duties_unmet,
     )
 
 
-def _gap(catalog: Catalog, gap: Gap, as_of: dt.date) -> GapEntry:
-    pillar = catalog.pillar(gap.pillar)
-    return GapEntry(
-        rank=gap.rank,
-        obligation_id=gap.obligation_id,
-        title=gap.title,
-        pillar=pillar.title if pillar else gap.pillar,
-        force=gap.force,
-        status=gap.status,
-        owner=gap.owner,
-        due=gap.due,
-        overdue=gap.due is not None and gap.due < as_of,
-        worst_finding=gap.worst_finding,
+def _sources(
+    catalog: Catalog, evaluation: Evaluation, by_id: dict[str, ObligationResult]
+) -> list[Scorecard]:
+    duties = duty_sources(evaluation)
+    return [
+        _scorecard(
+            counted,
+            catalog,
+            by_id,
+            source_duties_unmet(counted.id, [by_id[i] for i in counted.obligation_ids], duties),
+        )
+        for counted in evaluation.sources
+    ]
+
+
+def parse_classification(value: str) -> str:
+    """The classification marking, trimmed: one line of 1 to 60 characters.
+
+    Raises:
+        InputError: Blank, on several lines, or longer than 60 characters.
+    """
+    text = value.strip()
+    if text and "\n" not in text and "\r" not in text and len(text) <= _MAX_CLASSIFICATION:
+        return text
+    message = (
+        f"--classification is {value!r}; expected one line of 1 to {_MAX_CLASSIFICATION} "
+        "characters, such as 'Confidential' or 'OFFICIAL-SENSITIVE'"
     )
-
-
-def _finding(finding: Finding) -> FindingEntry:
-    return FindingEntry(
-        level=finding.level,
-        code=finding.code,
-        message=finding.message,
-        obligation_id=finding.obligation_id,
-        line=finding.line,
-    )
-
-
-def _findings(findings: Sequence[Finding]) -> list[FindingEntry]:
-    """Most serious first; within a level, in the evaluation's order."""
-    return [_finding(f) for f in sorted(findings, key=lambda f: f.level.rank)]
-
-
-def _changes(catalog: Catalog, evaluation: Evaluation) -> Changes | None:
-    progress = evaluation.progress
-    if progress is None:
-        return None
-    return Changes(
-        previous_assessed_on=progress.previous_assessed_on,
-        previous_score=progress.previous_score,
-        score=progress.score,
-        moves=[
-            ChangeEntry(
-                obligation_id=move.obligation_id,
-                title=_title(catalog, move.obligation_id),
-                before=move.before,
-                after=move.after,
-            )
-            for move in progress.changes
-        ],
-    )
-
-
-def _title(catalog: Catalog, obligation_id: str) -> str:
-    obligation = catalog.obligation(obligation_id)
-    return obligation.title if obligation else obligation_id
-
-
-def _obligation(
-    result: ObligationResult, answer: Answer | None, gap_rank: int | None
-) -> ObligationEntry:
-    return ObligationEntry(
-        id=result.id,
-        title=result.title,
-        pillar=result.pillar,
-        force=result.force,
-        binding_sources=result.binding_sources,
-        status=result.status,
-        credit=result.credit,
-        owner=result.owner,
-        due=result.due,
-        accepted_by=answer.accepted_by if answer else None,
-        justification=answer.justification if answer else None,
-        notes=answer.notes if answer else None,
-        evidence=[
-            EvidenceItem(
-                title=e.title,
-                location=e.url or e.path,
-                collected=e.collected,
-                expires=e.expires,
-                sensitivity=e.sensitivity,
-            )
-            for e in (answer.evidence if answer else [])
-        ],
-        indicators=result.indicators,
-        findings=[_finding(f) for f in result.findings],
-        gap_rank=gap_rank,
-    )
+    raise InputError([Problem(code=ProblemCode.BAD_CLASSIFICATION, message=message)], message)
 
 
 def _verification(evaluation: Evaluation) -> VerificationNote:

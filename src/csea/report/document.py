@@ -16,36 +16,48 @@ from pydantic import Field
 from csea.models.assessment import Status
 from csea.models.base import CseaModel
 from csea.models.evaluation import FindingLevel
+from csea.models.regulator import RegulatorKind
 from csea.models.vocabulary import Force, SourceStatus
 from csea.report.rows import (
     ChangeEntry,
+    DecisionItem,
+    DutyLight,
     EvidenceItem,
     FindingEntry,
     GapEntry,
     ObligationEntry,
+    PillarCell,
     ProvisionAnswer,
     ProvisionEntry,
     Standing,
+    TrendPoint,
 )
 
 __all__ = [
+    "Briefing",
     "CatalogInfo",
     "ChangeEntry",
     "Changes",
+    "DecisionItem",
+    "DutyLight",
     "EvidenceItem",
     "FindingEntry",
     "GapEntry",
     "Headline",
     "ObligationEntry",
     "OrganisationSummary",
+    "PillarCell",
     "ProvisionAnswer",
     "ProvisionEntry",
+    "RegulatorCard",
+    "RegulatorView",
     "ReportDocument",
     "Scorecard",
     "ServiceReport",
     "ServiceSummary",
     "SourceView",
     "Standing",
+    "TrendPoint",
     "VerificationNote",
 ]
 
@@ -82,8 +94,8 @@ class ServiceSummary(CseaModel):
     """Monthly active users worldwide."""
     established_in: list[str]
     """Where the provider is established."""
-    children_likely: bool
-    """Whether children are likely to use it."""
+    children_likely: bool | None
+    """Whether children are likely to use it (None: the profile does not say)."""
     minimum_age: int | None = None
     """The minimum age in its terms, if any."""
     designations: list[str]
@@ -110,7 +122,13 @@ class Headline(CseaModel):
     counts: dict[Status, int]
     """How many have each status, every status listed, in the usual order."""
     score: float | None
-    """Score out of 100 (None when nothing is counted)."""
+    """Score out of 100 (None when nothing it counts has been assessed)."""
+    weighted_score: float | None
+    """Score weighted by force and risk (``csea.evaluation.scoring``); None as ``score``."""
+    weighted_credit: float
+    """Sum of credit x weight over the obligations counted (the weighted score's numerator)."""
+    weight: float
+    """Sum of their weights (its denominator)."""
     legal_duties_unmet: int
     """Legal duties for the service that are not implemented."""
     gaps: int
@@ -135,9 +153,61 @@ class Scorecard(CseaModel):
     counts: dict[Status, int]
     """How many have each status, every status listed, in the usual order."""
     score: float | None
-    """Score out of 100 (None when nothing is counted)."""
-    legal_duties_unmet: int
-    """Legal duties among them that are not implemented."""
+    """Score out of 100 (None when nothing it counts has been assessed)."""
+    weighted_score: float | None
+    """Score weighted by force and risk (``csea.evaluation.scoring``); None as ``score``."""
+    legal_duties_unmet: int | None
+    """Legal duties not implemented: for a pillar, among its obligations; for a source,
+    those it makes a legal duty for the service; None when a source makes none."""
+
+
+class RegulatorCard(CseaModel):
+    """One regulator's standing: every obligation its sources bind the service to."""
+
+    id: str
+    """Regulator id (``--view regulator:<id>``)."""
+    name: str
+    """The name readers know it by."""
+    title: str
+    """What its sources are, in a line."""
+    kind: RegulatorKind
+    """What kind of issuer it is; ``industry`` ones are shown apart, not scored for duty."""
+    sources: list[str]
+    """Ids of its sources that bind the service (their rows are in ``ServiceReport.sources``)."""
+    applicable: int
+    """How many applicable obligations its sources bind the service to."""
+    counts: dict[Status, int]
+    """How many have each status, every status listed, in the usual order."""
+    score: float | None
+    """Score out of 100 (None when nothing it counts has been assessed)."""
+    weighted_score: float | None
+    """Score weighted by force and risk; None as ``score``."""
+    legal_duties: int | None
+    """Obligations its sources make a legal duty for the service; None when they make none."""
+    legal_duties_unmet: int | None
+    """How many of those are not implemented; None when its sources make no legal duty."""
+    pillars: list[PillarCell]
+    """Its standing in each pillar, in catalogue order (the heat map)."""
+
+
+class Briefing(CseaModel):
+    """The first page: what leadership must decide or know, and the trend."""
+
+    legal_duties_unmet: list[DecisionItem]
+    """Legal duties for the service that are not implemented, in gap order."""
+    overdue_plans: list[DecisionItem]
+    """Plans (planned or partial) past their due date, most overdue first."""
+    accepted_risks: list[DecisionItem]
+    """Not implemented with the risk accepted; ``due`` is when the acceptance lapses."""
+    undecided: list[DecisionItem]
+    """Not implemented with no plan and nobody accepting the risk: a decision is missing."""
+    assumed: list[DecisionItem]
+    """Obligations treated as applying because the profile leaves a fact undeclared."""
+    not_binding: list[str]
+    """Names of the regulators (not industry) whose sources bind the service to nothing."""
+    trend: list[TrendPoint]
+    """The earlier assessments given and this one, oldest first (only this one without
+    ``--previous``)."""
 
 
 class Changes(CseaModel):
@@ -174,6 +244,21 @@ class SourceView(CseaModel):
     """Every provision the catalogue lists, in the source's order."""
 
 
+class RegulatorView(CseaModel):
+    """The regulator's view: every provision of every source of one regulator."""
+
+    id: str
+    """Regulator id."""
+    name: str
+    """The name readers know it by."""
+    title: str
+    """What its sources are, in a line."""
+    description: str
+    """Who it is and why these sources belong together."""
+    sources: list[SourceView]
+    """Each of its sources, provision by provision, in the regulator's order."""
+
+
 class VerificationNote(CseaModel):
     """How well the catalogue has verified the provisions behind the applicable obligations."""
 
@@ -190,10 +275,17 @@ class ServiceReport(CseaModel):
     """The service and its profile."""
     headline: Headline
     """The numbers at the top."""
+    briefing: Briefing
+    """What leadership must decide or know (the first page)."""
     pillars: list[Scorecard]
     """Scorecard per pillar, in catalogue order."""
+    regulators: list[RegulatorCard]
+    """Scorecard per regulator whose sources bind the service, in the catalogue's order."""
     sources: list[Scorecard]
     """Scorecard per source that binds the service."""
+    duty_lights: list[DutyLight]
+    """Every legal duty for the service and the regulators that impose it, in gap order
+    (unmet first), then catalogue order."""
     gaps: list[GapEntry]
     """Obligations not fully met, most urgent first."""
     findings: list[FindingEntry]
@@ -203,7 +295,9 @@ class ServiceReport(CseaModel):
     obligations: list[ObligationEntry]
     """Every applicable obligation shown, in catalogue order."""
     source_view: SourceView | None = None
-    """The regulator's view, with ``--view source:ID``."""
+    """One source's provisions, with ``--view source:ID``."""
+    regulator_view: RegulatorView | None = None
+    """Every provision of one regulator's sources, with ``--view regulator:ID``."""
     verification: VerificationNote
     """How well the cited provisions are verified."""
 
@@ -233,7 +327,9 @@ class ReportDocument(CseaModel):
     generated_at: str | None = None
     """When it was generated, only when asked for (``--generated-at``)."""
     view: str
-    """``pillar`` or ``source:<id>``."""
+    """``pillar``, ``regulator:<id>`` or ``source:<id>``."""
+    classification: str
+    """The handling marking printed at the top and on every page (``Confidential``)."""
     redacted: bool
     """Whether evidence locations, notes, owners and labelled evidence were removed."""
     catalog: CatalogInfo

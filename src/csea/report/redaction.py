@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from csea.report.document import (
+    Briefing,
+    DecisionItem,
     EvidenceItem,
     GapEntry,
     ObligationEntry,
@@ -78,10 +80,22 @@ def _strip_report(report: ServiceReport) -> ServiceReport:
     return report.model_copy(
         update={
             "summary": summary,
+            "briefing": _strip_briefing(report.briefing),
             "gaps": [_strip_gap(g) for g in report.gaps],
             "obligations": [_strip_obligation(o) for o in report.obligations],
         }
     )
+
+
+def _strip_briefing(briefing: Briefing) -> Briefing:
+    lists = ("legal_duties_unmet", "overdue_plans", "accepted_risks", "undecided", "assumed")
+    return briefing.model_copy(
+        update={name: [_strip_item(i) for i in getattr(briefing, name)] for name in lists}
+    )
+
+
+def _strip_item(item: DecisionItem) -> DecisionItem:
+    return item.model_copy(update={"owner": None, "accepted_by": None})
 
 
 def _strip_gap(gap: GapEntry) -> GapEntry:

@@ -1,4 +1,7 @@
-"""The regulator's view: one source's provisions, in its own order, and the standing on each.
+"""The regulator's view: a source's provisions, in its own order, and the standing on each.
+
+``--view source:<id>`` shows one source; ``--view regulator:<id>`` shows every source of
+one regulator (``obligations/regulators.yaml``), one after the other.
 
 A provision is answered by the applicable obligations whose citation of it binds the
 service, as the evaluation decided (the verdicts it keeps). Its standing sums up their
@@ -11,7 +14,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import NoReturn
+from dataclasses import dataclass
+from typing import Literal, NoReturn
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
@@ -25,35 +29,90 @@ from csea.models import (
     Source,
     Status,
 )
-from csea.report.document import ProvisionAnswer, ProvisionEntry, SourceView, Standing
+from csea.report.document import (
+    ProvisionAnswer,
+    ProvisionEntry,
+    RegulatorView,
+    SourceView,
+    Standing,
+)
 
-__all__ = ["parse_view", "source_view", "standing"]
-
-_VIEW_PREFIX = "source:"
+__all__ = ["ViewChoice", "parse_view", "regulator_view", "source_view", "standing"]
 
 
-def parse_view(view: str, catalog: Catalog) -> str | None:
-    """The source id of a ``source:<id>`` view, or None for the ``pillar`` view.
+@dataclass(frozen=True)
+class ViewChoice:
+    """What ``--view`` asked for: every obligation by pillar, one regulator, or one source."""
+
+    kind: Literal["pillar", "regulator", "source"]
+    """Which view."""
+    id: str | None = None
+    """The regulator or source id (None for ``pillar``)."""
+
+
+def parse_view(view: str, catalog: Catalog) -> ViewChoice:
+    """The view ``--view`` names: ``pillar``, ``regulator:<id>`` or ``source:<id>``.
 
     Raises:
-        InputError: Neither ``pillar`` nor ``source:<id>`` of a source in the catalogue.
+        InputError: Not one of those, or an id the catalogue does not have; the message
+            suggests the closest ids and lists the regulators (never every source).
     """
     if view == "pillar":
-        return None
-    if not view.startswith(_VIEW_PREFIX):
-        _bad_view(f"unknown view '{view}'; expected 'pillar' or 'source:<source id>'")
-    source_id = view.removeprefix(_VIEW_PREFIX)
-    known = [s.id for s in catalog.sources]
-    if source_id not in known:
-        close = difflib.get_close_matches(source_id, known, n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(known)}"
-        _bad_view(f"no source '{source_id}' in catalogue {catalog.version}; {hint}")
-    return source_id
+        return ViewChoice("pillar")
+    kind, _, wanted = view.partition(":")
+    if kind not in ("regulator", "source") or not wanted:
+        _bad_view(
+            f"unknown view '{view}'; expected 'pillar', 'regulator:<id>' or 'source:<id>'; "
+            f"{_regulator_list(catalog)}"
+        )
+    if kind == "regulator" and catalog.regulator(wanted) is None:
+        _bad_view(
+            f"no regulator '{wanted}' in catalogue {catalog.version}; {_hint(wanted, catalog)}"
+        )
+    if kind == "source" and catalog.source(wanted) is None:
+        _bad_view(f"no source '{wanted}' in catalogue {catalog.version}; {_hint(wanted, catalog)}")
+    return ViewChoice("regulator" if kind == "regulator" else "source", wanted)
+
+
+def _hint(wanted: str, catalog: Catalog) -> str:
+    """'did you mean ...?' (regulators first, then sources), then the list of regulators."""
+    views: dict[str, str] = {}
+    for regulator in catalog.regulator_groups:
+        views[regulator.id] = views[regulator.name.lower()] = f"regulator:{regulator.id}"
+    for source in catalog.sources:
+        views.setdefault(source.id, f"source:{source.id}")
+    key = wanted.lower()
+    if key in views:
+        close = [key]
+    else:
+        close = difflib.get_close_matches(key, list(views), n=3, cutoff=0.75)
+        close += [name for name in views if len(key) > 2 and key in name]
+    suggestions = list(dict.fromkeys(views[name] for name in close))[:4]
+    mean = f"did you mean {' or '.join(suggestions)}? " if suggestions else ""
+    return mean + _regulator_list(catalog)
+
+
+def _regulator_list(catalog: Catalog) -> str:
+    names = ", ".join(r.id for r in catalog.regulator_groups)
+    return f"regulators: {names} (use --view regulator:<id>)"
 
 
 def _bad_view(message: str) -> NoReturn:
     raise InputError(
         [Problem(code=ProblemCode.UNKNOWN_VIEW, message=message, field="--view")], message
+    )
+
+
+def regulator_view(catalog: Catalog, evaluation: Evaluation, regulator_id: str) -> RegulatorView:
+    """Every provision of every source of one regulator, with the standing on each."""
+    regulator = catalog.regulator(regulator_id)
+    assert regulator is not None, "parse_view has checked the id"
+    return RegulatorView(
+        id=regulator.id,
+        name=regulator.name,
+        title=regulator.title,
+        description=regulator.description,
+        sources=[source_view(catalog, evaluation, s) for s in regulator.sources],
     )
 
 

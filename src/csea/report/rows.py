@@ -18,13 +18,17 @@ from csea.models.vocabulary import Force, Verification
 
 __all__ = [
     "ChangeEntry",
+    "DecisionItem",
+    "DutyLight",
     "EvidenceItem",
     "FindingEntry",
     "GapEntry",
     "ObligationEntry",
+    "PillarCell",
     "ProvisionAnswer",
     "ProvisionEntry",
     "Standing",
+    "TrendPoint",
 ]
 
 
@@ -69,6 +73,10 @@ class ObligationEntry(CseaModel):
     """Pillar id."""
     force: Force | None
     """Its force for the service."""
+    assumed: bool = False
+    """It applies, or has this force, only because of facts the profile does not declare."""
+    undeclared: list[str] = Field(default_factory=list)
+    """The facts to declare to settle whether it applies and how binding it is."""
     binding_sources: list[str]
     """Ids of the sources that bind the service to it."""
     status: Status
@@ -95,6 +103,10 @@ class ObligationEntry(CseaModel):
     """Findings about it."""
     gap_rank: int | None = None
     """Its rank in the gap list, when it is a gap."""
+    weight: float | None = None
+    """Its weight in the weighted score (None: left out of the score)."""
+    weight_parts: str = ""
+    """How the weight is made up (``legal duty 3 x grooming risk high 2``)."""
 
 
 class GapEntry(CseaModel):
@@ -120,6 +132,55 @@ class GapEntry(CseaModel):
     """Whether the due date is before the report's as-of date."""
     worst_finding: FindingLevel | None = None
     """The most serious finding about it."""
+    reason: str
+    """Why it ranks where it does: force, risk, how far from met, due date."""
+    regulators: list[str] = Field(default_factory=list)
+    """The names of the regulators whose sources give it its force for the service."""
+
+
+class DecisionItem(CseaModel):
+    """One thing leadership must decide or know about, on the report's first page."""
+
+    obligation_id: str
+    """The obligation."""
+    title: str
+    """Its title."""
+    force: Force | None
+    """Its force for the service."""
+    status: Status
+    """Its status."""
+    regulators: list[str]
+    """The names of the regulators whose sources give it its force for the service."""
+    owner: str | None = None
+    """Who is responsible (removed by ``--redact``)."""
+    due: dt.date | None = None
+    """When the plan is due, or, for an accepted risk, when the acceptance lapses."""
+    overdue: bool = False
+    """Whether that date is before the report's as-of date."""
+    accepted_by: str | None = None
+    """For an accepted risk: who accepted it (removed by ``--redact``)."""
+    accepted_on: dt.date | None = None
+    """For an accepted risk: when it was accepted."""
+    facts: list[str] = Field(default_factory=list)
+    """For assumed applicability: the profile facts to declare to settle it."""
+
+
+class TrendPoint(CseaModel):
+    """One assessment of the service in the score trend, oldest first."""
+
+    assessed_on: dt.date
+    """When it was assessed; where the file does not say, the day it was judged on (for a
+    version read from git, its commit's date)."""
+    current: bool
+    """Whether it is the assessment this report is about."""
+    score: float | None
+    """Its score (None: nothing it counts was assessed)."""
+    weighted_score: float | None
+    """Its weighted score (None: nothing it counts was assessed)."""
+    legal_duties_unmet: int
+    """Legal duties not met then."""
+    gaps: int
+    """Gaps then."""
 
 
 class ChangeEntry(CseaModel):
@@ -184,3 +245,29 @@ class ProvisionEntry(CseaModel):
     """Catalogue obligations citing it that do not apply to this service."""
     uncited_reason: str | None = None
     """Why the catalogue does not cite it, when it does not."""
+
+
+class PillarCell(CseaModel):
+    """One cell of the regulator x pillar heat map."""
+
+    pillar: str
+    """Pillar id."""
+    applicable: int
+    """The regulator's applicable obligations in that pillar."""
+    implemented: int
+    """How many of them are implemented."""
+    standing: Standing
+    """Met, partly met, not met, not assessed, or not applicable (none apply)."""
+
+
+class DutyLight(CseaModel):
+    """One row of the legal-duty traffic lights: a legal duty and who imposes it."""
+
+    obligation_id: str
+    """The obligation."""
+    title: str
+    """Its title."""
+    status: Status
+    """Its status."""
+    regulators: list[str]
+    """The ids of the regulators whose sources make it a legal duty for the service."""

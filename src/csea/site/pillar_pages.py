@@ -83,7 +83,7 @@ def _citation(catalog: Catalog, c: Citation, here: str) -> str:
         f"{words(c.relationship)}; {words(source.force)}"
     )
     if c.applies_when is not None:
-        line += f"; binds only when {text(c.applies_when.describe())}"
+        line += f"; applies only when {text(c.applies_when.describe())}"
     if c.quote:
         line += f'; "{text(c.quote)}"'
     if c.note:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from csea.assessment.load import LoadedAssessment
 from csea.evaluation.files import AssessedService
 from csea.models import (
     Answer,
@@ -152,7 +153,7 @@ def workbook_content(
             organisation=evaluation.profile.organisation,
             service=evaluation.profile.service,
             as_of=evaluation.as_of,
-            digest=digest(service),
+            digest=digest(service.source),
             redacted=redact,
         ),
         answers=[
@@ -168,9 +169,8 @@ def workbook_content(
     return _redacted(content) if redact else content
 
 
-def digest(service: AssessedService) -> str:
+def digest(source: LoadedAssessment | None) -> str:
     """``sha256:`` of the assessment file's bytes and its profile file's bytes (if separate)."""
-    source = service.source
     hashed = hashlib.sha256()
     if source is not None:
         for part in (source.path, source.profile_path):

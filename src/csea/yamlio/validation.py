@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from csea.codes import ProblemCode
 from csea.errors import Problem
+from csea.models.base import PATTERN_WORDS
 from csea.yamlio.reader import YamlDocument
 
 __all__ = ["validate_document", "validate_value"]
@@ -118,6 +119,14 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
     message = error["msg"].removeprefix("Value error, ")
     if kind == "string_type" and isinstance(value, float | int) and not isinstance(value, bool):
         return f"{message}; found the number {value!r}: put it in quotes ('{value}')"
+    if kind == "bool_type":
+        return f"expected true or false, found {value!r}"
+    if kind == "list_type":
+        hint = f": write it as [{value}]" if isinstance(value, str | int) else ""
+        return f"expected a list, found {_found(value)}{hint}"
+    if kind == "greater_than_equal":
+        limit = (error.get("ctx") or {}).get("ge")
+        return f"expected a number of at least {limit}, found {value!r}"
     if kind in ("enum", "literal_error"):
         expected = str((error.get("ctx") or {}).get("expected", ""))
         choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
@@ -126,11 +135,22 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
             f"expected one of: {expected}"
         )
     if kind == "string_pattern_mismatch":
-        pattern = (error.get("ctx") or {}).get("pattern", "")
-        return f"'{value}' does not have the expected form (pattern {pattern})"
+        pattern = str((error.get("ctx") or {}).get("pattern", ""))
+        return f"'{value}' does not have the expected form; expected {_pattern_words(pattern)}"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return f"'{value}' is not a date; expected YYYY-MM-DD"
     return message
+
+
+def _found(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"the text '{value}'" if isinstance(value, str) else repr(value)
+
+
+def _pattern_words(pattern: str) -> str:
+    """A pattern described in words (never the pattern itself)."""
+    return PATTERN_WORDS.get(pattern, "text of another form (see the documentation)")
 
 
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:
