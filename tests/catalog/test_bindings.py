@@ -11,7 +11,7 @@ import pytest
 from csea import ServiceProfile, load_catalog
 from csea.catalog.applicability import applicability, applicable_obligations
 from csea.models import Applicability
-from tests.conftest import BLOCK_01, SOURCES_YAML, CatalogFactory
+from tests.conftest import SOURCES_YAML, CatalogFactory
 
 DAY = dt.date(2026, 11, 21)
 S10 = "      - id: s10\n        title: Safety duties about illegal content\n"
@@ -76,64 +76,6 @@ def test_a_citation_binds_or_says_why_not(
         expected,
         ("vol.vp2020", "voluntary_principle", "binds", "voluntary in GB"),
     ]
-
-
-def test_sources_where_the_service_has_no_users_are_out_of_scope(
-    make_catalog: CatalogFactory,
-) -> None:
-    result = verdict(make_catalog(), profile(users={"BR": 1_000}), "GROOM-01")
-    assert (result.applies, result.force, result.reasons, citations(result)) == (
-        False,
-        None,
-        ["none of its sources applies to this service on 2026-11-21"],
-        [
-            (
-                "vol.vp2020",
-                "voluntary_principle",
-                "out_of_scope",
-                "applies in AU, CA, GB, NZ, US; no users there",
-            )
-        ],
-    )
-
-
-def test_an_obligation_whose_conditions_fail_has_no_force_even_where_sources_bind(
-    make_catalog: CatalogFactory,
-) -> None:
-    result = verdict(make_catalog(), profile(features=["live_streaming"]))
-    assert (result.applies, result.force, result.reasons) == (
-        False,
-        None,
-        ["has feature 'image_upload'"],
-    )
-
-
-def test_citations_that_only_overlap_are_named_as_related(make_catalog: CatalogFactory) -> None:
-    overlapping = BLOCK_01.replace("relationship: part_of", "relationship: overlaps").replace(
-        "relationship: equivalent", "relationship: overlaps"
-    )
-    result = verdict(make_catalog(**{"block/BLOCK-01.yaml": overlapping}), profile())
-    assert (result.applies, result.force, result.reasons) == (
-        True,
-        "guidance",
-        [
-            "has users in GB",
-            "has feature 'image_upload'",
-            "related (overlapping, no force): uk.osa2023 s10, vol.vp2020 p1",
-        ],
-    )
-
-
-def test_every_reason_a_citation_condition_failed_is_given(make_catalog: CatalogFactory) -> None:
-    scoped = BLOCK_01.replace(
-        "    relationship: part_of\n",
-        "    relationship: part_of\n    applies_when:\n      all: [{kind: search}, {feature: live_streaming}]\n",
-        1,
-    )
-    result = verdict(make_catalog(**{"block/BLOCK-01.yaml": scoped}), profile())
-    assert result.bindings[0].why == (
-        "conditions not met: is of kind 'search'; has feature 'live_streaming'"
-    )
 
 
 @pytest.mark.parametrize(
