@@ -344,7 +344,7 @@ def _gone_or_unknown(ctx: FindingContext, catalog: Catalog, ob_id: str) -> Findi
             "to carry the answer forward"
         )
         return ctx.finding(FindingCode.RETIRED_OBLIGATION, message, ob_id)
-    close = difflib.get_close_matches(ob_id, [o.id for o in catalog.obligations], n=3)
+    close = difflib.get_close_matches(ob_id, [o.id for o in catalog.obligations])
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     message = f"{ob_id} is not an obligation in catalogue {catalog.version}{hint}"
     return ctx.finding(FindingCode.UNKNOWN_OBLIGATION, message, ob_id)
