@@ -100,6 +100,8 @@ def test_warnings_are_only_the_declared_ones() -> None:
     assert warnings == [
         "cited-but-listed-uncited",
         "duplicate-citation",
+        "merge-conflict",
+        "row-missing",
         "threshold-contradicts-note",
         "unexpected-file",
         "verification-inconsistent",

@@ -182,6 +182,11 @@ class ProblemCode(StrEnum):
     )
     BAD_PREVIOUS = "bad-previous", Severity.ERROR, "report --previous: not one earlier assessment"
     BAD_TIMESTAMP = "bad-timestamp", Severity.ERROR, "report --generated-at: not a timestamp"
+    BAD_SELECTION = (
+        "bad-selection",
+        Severity.ERROR,
+        "check --only or --code: not a finding level or a finding code",
+    )
     BAD_CLASSIFICATION = (
         "bad-classification",
         Severity.ERROR,
@@ -228,6 +233,62 @@ class ProblemCode(StrEnum):
         "spreadsheet-text",
         Severity.ERROR,
         "csea export: text a spreadsheet cannot hold (a control character, or too long)",
+    )
+    NOT_A_WORKBOOK = (
+        "not-a-workbook",
+        Severity.ERROR,
+        "not an .xlsx workbook csea exported (another format, damaged, or not from csea)",
+    )
+    WORKBOOK_UNSAFE = (
+        "workbook-unsafe",
+        Severity.ERROR,
+        "a workbook with macros, links to other files, embedded objects or a DTD (never opened)",
+    )
+    WORKBOOK_TOO_LARGE = (
+        "workbook-too-large",
+        Severity.ERROR,
+        "a workbook over a size limit (file, unpacked size, compression ratio, parts, rows, cells)",
+    )
+    WORKBOOK_LAYOUT = (
+        "workbook-layout",
+        Severity.ERROR,
+        "a sheet or a header csea needs is missing from the workbook",
+    )
+    WORKBOOK_MISMATCH = (
+        "workbook-mismatch",
+        Severity.ERROR,
+        "a workbook exported from another catalogue version or another service's assessment",
+    )
+    WORKBOOK_STALE = (
+        "workbook-stale",
+        Severity.ERROR,
+        "the assessment or its profile changed since the export (import --force merges)",
+    )
+    WORKBOOK_REDACTED = (
+        "workbook-redacted",
+        Severity.ERROR,
+        "a workbook exported with --redact, which cannot be imported",
+    )
+    FORMULA_IN_CELL = "formula-in-cell", Severity.ERROR, "a formula where a value is expected"
+    DUPLICATE_ROW = (
+        "duplicate-row",
+        Severity.ERROR,
+        "two workbook rows for the same answer or the same piece of evidence",
+    )
+    ROW_DOES_NOT_APPLY = (
+        "row-does-not-apply",
+        Severity.ERROR,
+        "a workbook row for an obligation that does not apply to the service",
+    )
+    ROW_MISSING = (
+        "row-missing",
+        Severity.WARNING,
+        "a row csea exported is gone from the workbook; what it held is kept as it is",
+    )
+    MERGE_CONFLICT = (
+        "merge-conflict",
+        Severity.WARNING,
+        "import --force: a field changed both in the workbook and in the assessment since",
     )
     # Reading an earlier version from git
     GIT_UNAVAILABLE = (
@@ -340,6 +401,26 @@ class FindingCode(StrEnum):
         "needs-review",
         Level.WARNING,
         "the answer carries a review flag (set by csea init or csea migrate)",
+    )
+    SELF_REVIEW = (
+        "self-review",
+        Level.WARNING,
+        "an answer's reviewer is its owner (reviewed_by equals owner)",
+    )
+    CHANGED_AFTER_REVIEW = (
+        "changed-after-review",
+        Level.WARNING,
+        "an answer changed after the day it was reviewed (read from git, or not committed yet)",
+    )
+    CHANGED_AFTER_APPROVAL = (
+        "changed-after-approval",
+        Level.WARNING,
+        "the assessment or its profile no longer matches what its approval recorded",
+    )
+    APPROVAL_OVERDUE = (
+        "approval-overdue",
+        Level.WARNING,
+        "the approval is older than the review cycle a source sets (review-cycles.yaml)",
     )
     UNKNOWN_INDICATOR = (
         "unknown-indicator",

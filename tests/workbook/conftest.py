@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,3 +62,35 @@ def export(catalog: Catalog, work: Path) -> Exporter:
 def open_book(path: Path) -> Workbook:
     """A workbook opened with openpyxl (formulas as written, not values)."""
     return load_workbook(path)
+
+
+def edited(
+    path: Path, cells: dict[str, object], *, name: str = "edited.xlsx", as_text: bool = False
+) -> Path:
+    """A copy of a workbook with cells set (``{"Answers!F2": "partial"}``), saved by openpyxl.
+
+    With ``as_text``, text is stored as text even when it starts with ``=``, as a spreadsheet
+    stores what a person types after an apostrophe; otherwise such text becomes a formula.
+    """
+    book = load_workbook(path)
+    for where, value in cells.items():
+        sheet, cell = where.split("!")
+        book[sheet][cell].value = value
+        if as_text and isinstance(value, str):
+            book[sheet][cell].data_type = "s"
+    target = path.with_name(name)
+    book.save(target)
+    return target
+
+
+def repacked(path: Path, parts: dict[str, bytes | None], *, name: str = "repacked.xlsx") -> Path:
+    """A copy of a workbook's zip package with parts replaced, added, or removed (None)."""
+    target = path.with_name(name)
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            if item.filename not in parts:
+                out.writestr(item, source.read(item))
+        for part, data in parts.items():
+            if data is not None:
+                out.writestr(part, data)
+    return target

@@ -1,9 +1,10 @@
 """The exported workbook in a real spreadsheet program: LibreOffice opens it, converts it, keeps it.
 
 LibreOffice reads the workbook and saves it again as .xlsx: the answers, the drop-downs
-and date checks, the protection and the metadata sheet survive. It prints it to PDF with
-the answers on it. (LibreOffice drops frozen panes on a headless save, so those are
-checked on csea's own output, in test_write.py.)
+and date checks, the protection and the metadata sheet survive, and the workbook it saved
+imports with no change. It prints it to PDF with the answers on it. (LibreOffice drops
+frozen panes on a headless save, so those are checked on csea's own output, in
+test_write.py.)
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tests.workbook.conftest import Exporter, open_book
+from csea.models import Catalog
+from csea.workbook.imports import preview_import
+from tests.workbook.conftest import AS_OF, Exporter, open_book
 from tests.workbook.libreoffice import convert
 
 
@@ -54,3 +57,11 @@ def test_libreoffice_prints_it(export: Exporter, tmp_path: Path) -> None:
     assert ["BLOCK-01" in text, "Status" in text, "Pebble Video" in text] == [True, True, True]
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "A4" in info.stdout
+
+
+def test_a_workbook_saved_by_libreoffice_imports_cleanly(
+    catalog: Catalog, export: Exporter, tmp_path: Path
+) -> None:
+    saved = convert(export(), "xlsx", tmp_path / "lo")
+    preview = preview_import(catalog, saved, as_of=AS_OF)
+    assert (preview.diff.changes, preview.warnings, preview.stale) == ([], [], False)

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from csea.__about__ import __version__
-from csea.cli import assess, assessment_files, catalog, exchange, profile, report
+from csea.cli import assess, assessment_files, catalog, exchange, profile, record, report
 from csea.cli._shared import handle_errors, out, write_stdout
 from csea.schemas import SCHEMAS, schema_text, write_schemas
 
@@ -31,7 +31,7 @@ app = typer.Typer(
 )
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(profile.app, name="profile")
-for _module in (assess, assessment_files, report, exchange):
+for _module in (assess, assessment_files, report, exchange, record):
     _module.register(app)
 
 

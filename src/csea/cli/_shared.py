@@ -34,6 +34,7 @@ __all__ = [
     "CatalogOption",
     "ExitCode",
     "MaxEvidenceAgeOption",
+    "OutputOption",
     "as_of_date",
     "as_of_option",
     "emit",
@@ -119,6 +120,20 @@ MaxEvidenceAgeOption = Annotated[
     ),
 ]
 """``--max-evidence-age DAYS``, shared by ``check`` and ``report``."""
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file instead of stdout ('-': stdout). Never one of the inputs "
+        "or a special file.",
+        show_default=False,
+    ),
+]
+"""``--output/-o FILE``: write to a file instead of stdout (``report``, ``due``)."""
 
 
 def exit_with(status: ExitCode) -> NoReturn:

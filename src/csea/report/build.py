@@ -43,7 +43,7 @@ from csea.report.entries import (
     obligation_entry,
     summary_of,
 )
-from csea.report.redaction import redact
+from csea.report.redaction import private_parts, redact
 from csea.report.regulator import ViewChoice, parse_view, regulator_view, source_view
 from csea.report.regulators import (
     duty_lights,
@@ -118,7 +118,9 @@ def build_report(
         organisations=_organisations(catalog, services),
         reports=[_service_report(catalog, s, choice) for s in services],
     )
-    return redact(document) if options.redact else document
+    if not options.redact:
+        return document
+    return redact(document, private_parts(f for s in services for f in s.evaluation.findings))
 
 
 def _scope(catalog: Catalog, choice: ViewChoice) -> Scope:
