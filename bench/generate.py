@@ -199,3 +199,49 @@ def _write_assessment(
     path = folder / "assessment.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def generate_labelled(
+    catalog_dir: Path, out: Path, services: int, items: int, seed: int = 11
+) -> list[Path]:
+    """``services`` fictional services, each with ``items`` labelled pieces of evidence.
+
+    The evidence is spread over the obligations that apply, each piece with its own title,
+    path and sensitivity label (one in ten collected long ago, so its finding quotes it), and
+    every answer has its own owner and notes: what ``--redact`` removes.
+    """
+    shutil.rmtree(out, ignore_errors=True)
+    catalog = load_catalog(catalog_dir)
+    titles = {o.id: o.title for o in catalog.obligations}
+    rng = random.Random(seed)
+    paths = []
+    for index in range(services):
+        folder = out / f"service-{index + 1:02d}"
+        profile = _profile(index, rng)
+        _dump(folder / "profile.yaml", profile)
+        model = ServiceProfile.model_validate(profile)
+        applying = [
+            v.obligation_id for v in applicable_obligations(catalog, model, AS_OF) if v.applies
+        ]
+        answers = {
+            oid: {
+                "status": "implemented",
+                "owner": f"Owner {index}-{n} of {oid}",
+                "notes": f"Internal note {index}-{n}: hash lists reviewed with the vendor.",
+                "evidence": [],
+            }
+            for n, oid in enumerate(applying)
+        }
+        for n in range(items):
+            oid = applying[n % len(applying)]
+            age = 400 if n % 10 == 0 else 30
+            answers[oid]["evidence"].append(
+                {
+                    "title": f"Confidential evidence {index}-{n}",
+                    "path": f"vault/service-{index}/evidence-{n}.pdf",
+                    "collected": (AS_OF - dt.timedelta(days=age)).isoformat(),
+                    "sensitivity": "confidential",
+                }
+            )
+        paths.append(_write_assessment(folder, catalog, answers, titles))
+    return paths

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from csea.errors import InputError, Problem, WriteRefusedError
-from csea.fileio import display_path, refuse_unreadable, write_atomic
+from csea.fileio import ZIP_EPOCH, display_path, refuse_unreadable, repeatable_zip, write_atomic
 
 
 def test_write_creates_the_file(tmp_path: Path) -> None:
@@ -99,3 +101,18 @@ def test_display_path_is_relative_inside_the_working_directory(
     inside.parent.mkdir()
     monkeypatch.chdir(inside.parent)
     assert (display_path(inside), display_path(outside)) == ("profile.yaml", str(outside))
+
+
+def test_repeatable_zip_fixes_dates_and_attributes() -> None:
+    def zipped(when: tuple[int, int, int, int, int, int]) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr(zipfile.ZipInfo("a.xml", date_time=when), "<a/>")
+            archive.writestr(zipfile.ZipInfo("b.xml", date_time=when), "<b/>")
+        return buffer.getvalue()
+
+    first = repeatable_zip(zipped((2026, 1, 2, 3, 4, 6)))
+    second = repeatable_zip(zipped((2027, 5, 6, 7, 8, 10)))
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        entries = [(i.filename, i.date_time) for i in archive.infolist()]
+    assert (first == second, entries) == (True, [("a.xml", ZIP_EPOCH), ("b.xml", ZIP_EPOCH)])

@@ -75,10 +75,18 @@ profile:
   established_in: [GB]
 assessed_by: Trust and Safety
 assessed_on: 2026-11-20
+approval:
+  by: Head of Safety
+  role: Head of Trust & Safety
+  approved_on: 2026-11-21
+  catalog: {id: csea, version: "2026.12"}
+  content_hash: sha256:0000000000000000000000000000000000000000000000000000000000000000
 answers:
   BLOCK-01:
     status: partial
     owner: T&S
+    reviewed_by: Policy Lead
+    reviewed_on: 2026-11-19
     due: 2027-03-01
     accepted_by: Head of Safety
     accepted_on: 2026-11-15

@@ -13,7 +13,9 @@ for verdict in csea.applicable_obligations(catalog, profile, as_of=catalog.heade
 Everything the ``csea`` command does, these functions do: load (``load_catalog``,
 ``load_profile``, ``load_assessment``), decide (``applicability``), evaluate
 (``evaluate``, ``evaluate_portfolio``), write (``init_assessment``, ``migrate_assessment``)
-and report (``build_report``, ``render_report``).
+and report (``build_report``, ``render_report``), and write the documents regulators and GRC
+tools read (``build_ofcom_record``, ``build_notice_response``, ``oscal_catalog``,
+``oscal_assessment``).
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ if TYPE_CHECKING:
         migrate_assessment,
         plan_migration,
     )
+    from csea.assessment.record import (
+        answer_changes,
+        content_hash,
+    )
     from csea.assessment.skeleton import (
         InitResult,
         init_assessment,
@@ -77,6 +83,11 @@ if TYPE_CHECKING:
         Severity,
         WriteRefusedError,
     )
+    from csea.evaluation.due import (
+        DueItem,
+        DueList,
+        due_items,
+    )
     from csea.evaluation.engine import (
         DEFAULT_MAX_EVIDENCE_AGE_DAYS,
         evaluate,
@@ -92,6 +103,13 @@ if TYPE_CHECKING:
     from csea.evaluation.scoring import (
         explain_score,
     )
+    from csea.evaluation.selection import (
+        FindingSelection,
+    )
+    from csea.evaluation.signoff import (
+        ApprovalResult,
+        approve,
+    )
     from csea.export.run import (
         ExportResult,
         export_assessment,
@@ -102,6 +120,7 @@ if TYPE_CHECKING:
     from csea.models import (
         Answer,
         Applicability,
+        Approval,
         Assessment,
         Binding,
         Catalog,
@@ -140,6 +159,7 @@ if TYPE_CHECKING:
         Regulator,
         RegulatorKind,
         Relationship,
+        ReviewCycle,
         ReviewFlag,
         ReviewReason,
         RiskBasis,
@@ -156,6 +176,19 @@ if TYPE_CHECKING:
         UncitedProvision,
         Verification,
     )
+    from csea.render.esafety_notice import (
+        render_esafety_notice,
+    )
+    from csea.render.filing import (
+        FilingFormat,
+    )
+    from csea.render.ofcom_record import (
+        render_ofcom_record,
+    )
+    from csea.render.oscal import (
+        oscal_assessment,
+        oscal_catalog,
+    )
     from csea.render.report import (
         ReportFormat,
         render_report,
@@ -166,6 +199,14 @@ if TYPE_CHECKING:
     )
     from csea.report.document import (
         ReportDocument,
+    )
+    from csea.report.esafety import (
+        NoticeResponse,
+        build_notice_response,
+    )
+    from csea.report.ofcom import (
+        OfcomRecord,
+        build_ofcom_record,
     )
     from csea.schemas import (
         json_schema,
@@ -181,6 +222,8 @@ __all__ = [
     "DEFAULT_MAX_EVIDENCE_AGE_DAYS",
     "Answer",
     "Applicability",
+    "Approval",
+    "ApprovalResult",
     "AssessedService",
     "Assessment",
     "AssessmentDiff",
@@ -199,14 +242,18 @@ __all__ = [
     "CseaError",
     "Designation",
     "Direction",
+    "DueItem",
+    "DueList",
     "EnterpriseSize",
     "Evaluation",
     "EvidenceExpectation",
     "EvidenceRef",
     "ExportResult",
     "Feature",
+    "FilingFormat",
     "Finding",
     "FindingLevel",
+    "FindingSelection",
     "Force",
     "Gap",
     "Harm",
@@ -221,8 +268,10 @@ __all__ = [
     "LoadedAssessment",
     "Measure",
     "Migration",
+    "NoticeResponse",
     "Obligation",
     "ObligationResult",
+    "OfcomRecord",
     "OrganisationRollup",
     "Pillar",
     "Portfolio",
@@ -237,6 +286,7 @@ __all__ = [
     "ReportDocument",
     "ReportFormat",
     "ReportOptions",
+    "ReviewCycle",
     "ReviewFlag",
     "ReviewReason",
     "Revision",
@@ -257,15 +307,21 @@ __all__ = [
     "Verification",
     "WriteRefusedError",
     "__version__",
+    "answer_changes",
     "applicability",
     "applicable_obligations",
+    "approve",
     "assessment_history",
+    "build_notice_response",
+    "build_ofcom_record",
     "build_report",
     "compare_assessments",
     "compare_since",
+    "content_hash",
     "crosswalk",
     "default_catalog_dir",
     "diff_assessments",
+    "due_items",
     "evaluate",
     "evaluate_files",
     "evaluate_portfolio",
@@ -280,10 +336,14 @@ __all__ = [
     "load_previous",
     "load_profile",
     "migrate_assessment",
+    "oscal_assessment",
+    "oscal_catalog",
     "plan_init",
     "plan_migration",
     "preview_import",
     "progress",
+    "render_esafety_notice",
+    "render_ofcom_record",
     "render_report",
     "select_obligations",
     "source_coverage",
@@ -295,6 +355,8 @@ _LAZY: dict[str, str] = {
     "DEFAULT_MAX_EVIDENCE_AGE_DAYS": "csea.evaluation.engine",
     "Answer": "csea.models",
     "Applicability": "csea.models",
+    "Approval": "csea.models",
+    "ApprovalResult": "csea.evaluation.signoff",
     "AssessedService": "csea.evaluation.files",
     "Assessment": "csea.models",
     "AssessmentDiff": "csea.assessment.diff",
@@ -313,14 +375,18 @@ _LAZY: dict[str, str] = {
     "CseaError": "csea.errors",
     "Designation": "csea.models",
     "Direction": "csea.models",
+    "DueItem": "csea.evaluation.due",
+    "DueList": "csea.evaluation.due",
     "EnterpriseSize": "csea.models",
     "Evaluation": "csea.models",
     "EvidenceExpectation": "csea.models",
     "EvidenceRef": "csea.models",
     "ExportResult": "csea.export.run",
     "Feature": "csea.models",
+    "FilingFormat": "csea.render.filing",
     "Finding": "csea.models",
     "FindingLevel": "csea.models",
+    "FindingSelection": "csea.evaluation.selection",
     "Force": "csea.models",
     "Gap": "csea.models",
     "Harm": "csea.models",
@@ -335,8 +401,10 @@ _LAZY: dict[str, str] = {
     "LoadedAssessment": "csea.assessment.load",
     "Measure": "csea.models",
     "Migration": "csea.assessment.migrate",
+    "NoticeResponse": "csea.report.esafety",
     "Obligation": "csea.models",
     "ObligationResult": "csea.models",
+    "OfcomRecord": "csea.report.ofcom",
     "OrganisationRollup": "csea.models",
     "Pillar": "csea.models",
     "Portfolio": "csea.models",
@@ -351,6 +419,7 @@ _LAZY: dict[str, str] = {
     "ReportDocument": "csea.report.document",
     "ReportFormat": "csea.render.report",
     "ReportOptions": "csea.report.build",
+    "ReviewCycle": "csea.models",
     "ReviewFlag": "csea.models",
     "ReviewReason": "csea.models",
     "Revision": "csea.assessment.history",
@@ -370,15 +439,21 @@ _LAZY: dict[str, str] = {
     "UncitedProvision": "csea.models",
     "Verification": "csea.models",
     "WriteRefusedError": "csea.errors",
+    "answer_changes": "csea.assessment.record",
     "applicability": "csea.catalog.applicability",
     "applicable_obligations": "csea.catalog.applicability",
+    "approve": "csea.evaluation.signoff",
     "assessment_history": "csea.assessment.history",
+    "build_notice_response": "csea.report.esafety",
+    "build_ofcom_record": "csea.report.ofcom",
     "build_report": "csea.report.build",
     "compare_assessments": "csea.assessment.diff",
     "compare_since": "csea.assessment.diff",
+    "content_hash": "csea.assessment.record",
     "crosswalk": "csea.catalog.queries",
     "default_catalog_dir": "csea.catalog.loader",
     "diff_assessments": "csea.assessment.diff",
+    "due_items": "csea.evaluation.due",
     "evaluate": "csea.evaluation.engine",
     "evaluate_files": "csea.evaluation.files",
     "evaluate_portfolio": "csea.evaluation.portfolio",
@@ -393,10 +468,14 @@ _LAZY: dict[str, str] = {
     "load_previous": "csea.assessment.history",
     "load_profile": "csea.assessment.load",
     "migrate_assessment": "csea.assessment.migrate",
+    "oscal_assessment": "csea.render.oscal",
+    "oscal_catalog": "csea.render.oscal",
     "plan_init": "csea.assessment.skeleton",
     "plan_migration": "csea.assessment.migrate",
     "preview_import": "csea.workbook.imports",
     "progress": "csea.evaluation.engine",
+    "render_esafety_notice": "csea.render.esafety_notice",
+    "render_ofcom_record": "csea.render.ofcom_record",
     "render_report": "csea.render.report",
     "select_obligations": "csea.catalog.queries",
     "source_coverage": "csea.catalog.queries",

@@ -182,6 +182,11 @@ class ProblemCode(StrEnum):
     )
     BAD_PREVIOUS = "bad-previous", Severity.ERROR, "report --previous: not one earlier assessment"
     BAD_TIMESTAMP = "bad-timestamp", Severity.ERROR, "report --generated-at: not a timestamp"
+    BAD_SELECTION = (
+        "bad-selection",
+        Severity.ERROR,
+        "check --only or --code: not a finding level or a finding code",
+    )
     BAD_CLASSIFICATION = (
         "bad-classification",
         Severity.ERROR,
@@ -396,6 +401,26 @@ class FindingCode(StrEnum):
         "needs-review",
         Level.WARNING,
         "the answer carries a review flag (set by csea init or csea migrate)",
+    )
+    SELF_REVIEW = (
+        "self-review",
+        Level.WARNING,
+        "an answer's reviewer is its owner (reviewed_by equals owner)",
+    )
+    CHANGED_AFTER_REVIEW = (
+        "changed-after-review",
+        Level.WARNING,
+        "an answer changed after the day it was reviewed (read from git, or not committed yet)",
+    )
+    CHANGED_AFTER_APPROVAL = (
+        "changed-after-approval",
+        Level.WARNING,
+        "the assessment or its profile no longer matches what its approval recorded",
+    )
+    APPROVAL_OVERDUE = (
+        "approval-overdue",
+        Level.WARNING,
+        "the approval is older than the review cycle a source sets (review-cycles.yaml)",
     )
     UNKNOWN_INDICATOR = (
         "unknown-indicator",

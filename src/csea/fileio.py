@@ -25,16 +25,20 @@ Every JSON text csea writes (outputs, schemas) has one layout:
 [dumps_json][csea.fileio.dumps_json]. Characters that act rather than show (controls,
 bidirectional controls, line separators: [csea.safetext.INVISIBLE][]) are written as
 ``\uXXXX`` escapes, so the JSON means the same but cannot reorder or hide text where it is
-shown; [json_text][csea.fileio.json_text] is the same on one line.
+shown; [json_text][csea.fileio.json_text] is the same on one line. Zip-based files
+(workbooks, Word documents) go through [repeatable_zip][csea.fileio.repeatable_zip], so the
+same content gives the same bytes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import stat
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -49,11 +53,13 @@ from csea.safetext import INVISIBLE
 
 __all__ = [
     "UNCHECKED",
+    "ZIP_EPOCH",
     "check_output",
     "display_path",
     "dumps_json",
     "json_text",
     "refuse_unreadable",
+    "repeatable_zip",
     "write_atomic",
     "write_output",
 ]
@@ -259,6 +265,32 @@ def json_text(value: Any, *, indent: int | None = None) -> str:
     r"""JSON with UTF-8 kept but every invisible or control character escaped (``\u202e``)."""
     text = json.dumps(value, indent=indent, ensure_ascii=False)
     return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+"""The earliest date a zip entry can carry: what zip-based files carry when no date is asked for."""
+
+
+def repeatable_zip(
+    data: bytes, date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH
+) -> bytes:
+    """The same zip, its entries in the same order, with one date and fixed attributes.
+
+    A zip records each entry's date and the system that wrote it; a file written from the
+    same content on another day or machine would otherwise differ.
+    """
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, source.read(item))
+    return out.getvalue()
 
 
 def _mode_for(target: Path) -> int:

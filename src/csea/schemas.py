@@ -17,13 +17,14 @@ from csea.errors import InputError, Problem, WriteRefusedError
 from csea.fileio import dumps_json, write_output
 from csea.models.docstrings import document_models
 
-__all__ = ["SCHEMAS", "json_schema", "schema_model", "schema_text", "write_schemas"]
+__all__ = ["SCHEMAS", "json_schema", "schema_id", "schema_model", "schema_text", "write_schemas"]
 
 SCHEMAS: dict[str, str] = {
     "catalog": "The catalogue header, obligations/catalog.yaml",
     "sources": "Sources and their provisions, obligations/sources.yaml",
     "obligation": "One obligation, obligations/<pillar>/<ID>.yaml",
     "uncited": "Provisions deliberately not cited, obligations/uncited.yaml",
+    "review-cycles": "How often sources ask for a review, obligations/review-cycles.yaml",
     "kinds": "Kinds of service the law makes sub-kinds of others, obligations/kinds.yaml",
     "regulators": "Regulators and the sources that belong to each, obligations/regulators.yaml",
     "profile": "A service profile, profile.yaml",
@@ -53,6 +54,7 @@ def _models() -> dict[str, type[BaseModel]]:
         KindsFile,
         Obligation,
         RegulatorsFile,
+        ReviewCyclesFile,
         ServiceProfile,
         SourcesFile,
         UncitedFile,
@@ -64,12 +66,22 @@ def _models() -> dict[str, type[BaseModel]]:
         "sources": SourcesFile,
         "obligation": Obligation,
         "uncited": UncitedFile,
+        "review-cycles": ReviewCyclesFile,
         "kinds": KindsFile,
         "regulators": RegulatorsFile,
         "profile": ServiceProfile,
         "assessment": Assessment,
         "report": ReportDocument,
     }
+
+
+def schema_id(name: str) -> str:
+    """The stable ``$id`` of a schema (``urn:csea:schema:assessment``).
+
+    A URN names the schema without pointing at a host: csea reads no network, and the
+    schemas are found where ``csea schema --output-dir`` wrote them.
+    """
+    return f"urn:csea:schema:{name}"
 
 
 def json_schema(name: str) -> dict[str, Any]:
@@ -84,6 +96,7 @@ def json_schema(name: str) -> dict[str, Any]:
     schema = _closed(model.model_json_schema(by_alias=True, mode="validation"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id(name),
         "title": schema.pop("title", name),
         "description": description,
         **schema,

@@ -162,3 +162,29 @@ def test_writing_what_another_writer_already_wrote_succeeds(path: Path) -> None:
     path.write_text(editor.text(), encoding="utf-8")
     editor.write()
     assert path.read_text(encoding="utf-8") == TEXT.replace("T&S engineering", "Integrity")
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "    notes: |+\n      First line.\n\n",
+        "    notes: |+\n      First line.\n",
+        "    notes: >+\n      First line.\n\n\n",
+    ],
+    ids=["kept-blank-line", "kept-no-blank-line", "folded-kept"],
+)
+def test_an_answer_added_after_kept_line_breaks_leaves_them_as_they_were(
+    tmp_path: Path, notes: str
+) -> None:
+    path = tmp_path / "assessment.yaml"
+    head = 'catalog: {id: mini, version: "2026.11"}\nprofile: profile.yaml\nanswers:\n'
+    path.write_text(f"{head}  BLOCK-01:\n    status: planned\n{notes}", encoding="utf-8")
+    editor = AssessmentEditor.open(path)
+    kept = editor.answer("BLOCK-01")
+    editor.add_answer("BLOCK-02", Answer(), notes=["BLOCK-02: Videos"])
+    editor.write()
+    again = AssessmentEditor.open(path)
+    assert (again.ids(), again.answer("BLOCK-01")) == (["BLOCK-01", "BLOCK-02"], kept)
+    assert path.read_text(encoding="utf-8").endswith(
+        f"{notes}  # BLOCK-02: Videos\n  BLOCK-02:\n    status: not_assessed\n"
+    )

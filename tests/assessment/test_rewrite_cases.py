@@ -104,7 +104,7 @@ def test_names_cannot_break_out_of_the_header_comment(
     quoted = name.encode("unicode_escape").decode().replace('"', '\\"')
     profile.write_text(PROFILE.replace("Clipshare", f'"{quoted}"'), encoding="utf-8")
     init_assessment(load_catalog(catalog_dir), profile, output, AS_OF)
-    first = output.read_text(encoding="utf-8").splitlines()[0]
+    first = output.read_text(encoding="utf-8").splitlines()[1]
     assert first == f"# Self-assessment of {quoted} (Example Ltd) against Mini catalogue 2026.11."
     assert not init_assessment(load_catalog(catalog_dir), profile, output, AS_OF).changed
 

@@ -13,6 +13,7 @@ from csea.errors import InputError, WriteRefusedError
 from tests.assessment.conftest import AS_OF, ProfileWriter, dedent
 
 SKELETON = """\
+# yaml-language-server: $schema=schemas/assessment.schema.json
 # Self-assessment of Clipshare (Example Ltd) against Mini catalogue 2026.11.
 # Written by 'csea init'. For each obligation below, set 'status' to one of:
 #   implemented, partial, planned, not_implemented, not_applicable, not_assessed

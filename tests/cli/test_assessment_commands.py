@@ -58,7 +58,7 @@ def test_init_refuses_an_unreadable_assessment_and_leaves_it(
     code, out, err = run("init", write_profile(), "-o", output, "--catalog", catalog_dir, *DAY)
     assert (code, out) == (2, "")
     assert err.startswith(f"error: refusing to write over {output}: it exists but could not be")
-    assert f"{output}:23:5: error [unknown-value] assessment answers.BLOCK-01.status:" in err
+    assert f"{output}:24:5: error [unknown-value] assessment answers.BLOCK-01.status:" in err
     assert output.read_text(encoding="utf-8") == broken
 
 

@@ -4,18 +4,26 @@
 - ``sh`` / ``bash`` / ``console`` blocks: each ``csea ...`` (or ``python3 -m csea ...``) line
   runs through the CLI and must exit 0, or the code a ``<!-- docs-test: exit N -->`` comment
   just before the block gives; ``mkdir``, ``cd`` and ``cp`` work as in a shell; ``git`` runs
-  for real, in the page's folder, with a fixed author and no user configuration, so a page
-  can build the history that ``csea diff --since`` reads; anything else is refused, so the
+  for real, in the page's folder, with a fixed author, no user configuration and one day
+  between commits (the first ten days before ``TODAY``), so a page can build the history
+  that ``csea diff --since`` and the review findings read; anything else is refused, so the
   docs cannot show a command nobody runs. Blocks marked
   ``<!-- docs-test: install -->`` install csea: ``tests/test_release.py`` runs them in a fresh
   virtual environment; a line installing csea anywhere else is refused.
 - ``yaml`` / ``json`` blocks with ``title="NAME"`` write that file;
   ``<!-- docs-test: merge FILE -->`` merges the block into FILE (a person filling in answers);
   ``<!-- docs-test: validate KIND -->`` validates the block as a file of that kind.
+- ``<!-- docs-test: ci [COMMAND=N ...] -->`` before a CI file (a GitHub Actions workflow or
+  a ``.gitlab-ci.yml``): its shell lines (each step's ``run``; each job's ``before_script``,
+  ``script`` and ``after_script``) run in order as above, against the page's folder, which
+  the page has made a git repository; ``csea COMMAND`` lines must exit N (``check=1`` when
+  the example still has errors), other ``csea`` lines 0. Lines that install csea are not run
+  here (the release test runs the documented installs).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shlex
@@ -107,6 +115,8 @@ class PageRun:
         self.namespace: dict[str, Any] = {"__name__": "__docs__"}
         self.runner = CliRunner()
         self.commands: list[list[str]] = []
+        self.commits = 0
+        """Commits made so far: the n-th is dated ``TODAY`` minus 10 days plus n."""
 
     def run(self, block: Block) -> None:
         """Run one block; raise AssertionError with the block's location when it fails."""
@@ -131,9 +141,21 @@ class PageRun:
             model = schema_model(directive[1])
             model.model_validate(YAML(typ="safe", pure=True).load(block.text))
         if block.title is not None:
+            (self.cwd / block.title).parent.mkdir(parents=True, exist_ok=True)
             (self.cwd / block.title).write_text(block.text, encoding="utf-8")
         if directive[:1] == ["merge"]:
             _merge_into(self.cwd / directive[1], block.text)
+        if directive[:1] == ["ci"]:
+            self._ci(block, dict(word.split("=") for word in directive[1:]))
+
+    def _ci(self, block: Block, exits: dict[str, str]) -> None:
+        lines = [line.strip() for line in _ci_lines(YAML(typ="safe", pure=True).load(block.text))]
+        assert lines, f"{block.where}: a CI file with no commands"
+        for line in (line for line in lines if line and not line.startswith("#")):
+            words = shlex.split(line)
+            if not _installs_csea(words):
+                expected = int(exits.get(words[1], "0")) if words[0] == "csea" else 0
+                self._command(block, words, expected)
 
     def _shell(self, block: Block) -> None:
         directive = (block.directive or "exit 0").split()
@@ -178,9 +200,13 @@ class PageRun:
         )
 
     def _git(self, block: Block, args: list[str]) -> None:
+        day = dt.date.fromisoformat(TODAY) - dt.timedelta(days=10 - self.commits)
+        when = f"{day.isoformat()}T09:00:00+00:00"
+        env = {**_GIT_ENV, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
         done = subprocess.run(
-            ["git", *args], cwd=self.cwd, env=_GIT_ENV, capture_output=True, text=True, check=False
+            ["git", *args], cwd=self.cwd, env=env, capture_output=True, text=True, check=False
         )
+        self.commits += args[:1] == ["commit"]
         assert done.returncode == 0, (
             f"{block.where}: 'git {shlex.join(args)}' exited {done.returncode}\n{done.stderr}"
         )
@@ -195,10 +221,26 @@ _GIT_ENV = {
     "GIT_AUTHOR_EMAIL": "ana@example.invalid",
     "GIT_COMMITTER_NAME": "Ana Analyst",
     "GIT_COMMITTER_EMAIL": "ana@example.invalid",
-    "GIT_AUTHOR_DATE": f"{TODAY}T09:00:00+00:00",
-    "GIT_COMMITTER_DATE": f"{TODAY}T09:00:00+00:00",
 }
-"""What a documented ``git`` command runs with: a fixed author and date, no user configuration."""
+"""What a documented ``git`` command runs with: a fixed author, no user configuration (each
+commit is dated a day after the one before, ten days before ``TODAY`` for the first)."""
+
+
+def _ci_lines(pipeline: dict[str, Any]) -> list[str]:
+    """Every shell line of a GitHub Actions workflow or a GitLab CI file, in order."""
+    scripts: list[str] = []
+    for name, job in pipeline.items():
+        if not isinstance(job, dict) or name == "variables":
+            continue
+        if name == "jobs":
+            return [line for job in job.values() for step in job["steps"] for line in _run(step)]
+        for key in ("before_script", "script", "after_script"):
+            scripts += [line for item in job.get(key, []) for line in item.splitlines()]
+    return scripts
+
+
+def _run(step: dict[str, Any]) -> list[str]:
+    return str(step.get("run", "")).splitlines()
 
 
 def _installs_csea(words: list[str]) -> bool:

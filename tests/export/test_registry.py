@@ -12,6 +12,8 @@ from csea.export.formats import Exported, ExportFormat, OutputKind
 from csea.export.registry import FORMATS, export_format
 from csea.export.run import write_export
 
+NAMES = "xlsx, ofcom-record, esafety-notice, oscal"
+
 
 def _format(
     name: str, suffixes: tuple[str, ...], kind: OutputKind = OutputKind.FILE
@@ -33,9 +35,13 @@ def test_the_format_is_named_or_told_by_the_suffix(
 @pytest.mark.parametrize(
     ("name", "output", "message"),
     [
-        ("pdf", "a.pdf", "--format pdf: not a format; choose one of xlsx"),
-        (None, "answers", "answers: cannot tell the format from the name; give --format (xlsx)"),
-        (None, "a.docx", "a.docx: cannot tell the format from the name; give --format (xlsx)"),
+        ("pdf", "a.pdf", f"--format pdf: not a format; choose one of {NAMES}"),
+        (
+            None,
+            "answers",
+            f"answers: cannot tell the format from the name; give --format ({NAMES})",
+        ),
+        (None, "a.pdf", f"a.pdf: cannot tell the format from the name; give --format ({NAMES})"),
     ],
     ids=["unknown-name", "no-suffix", "unclaimed-suffix"],
 )
@@ -48,14 +54,22 @@ def test_an_unknown_format_is_refused(name: str | None, output: str, message: st
 
 
 def test_a_suffix_two_formats_claim_needs_format(monkeypatch: pytest.MonkeyPatch) -> None:
-    two = (*FORMATS, _format("ofcom", (".docx",)), _format("esafety", (".docx", ".md")))
+    two = (*FORMATS, _format("plain", (".txt",)), _format("notes", (".txt", ".rst")))
     monkeypatch.setattr(registry, "FORMATS", two)
+    with pytest.raises(InputError) as caught:
+        export_format(None, Path("record.txt"))
+    assert caught.value.problems[0].message == (
+        "record.txt: '.txt' could be plain, notes; say which with --format"
+    )
+    assert export_format(None, Path("notice.rst")).name == "notes"
+
+
+def test_the_regulators_documents_need_format_to_tell_them_apart() -> None:
     with pytest.raises(InputError) as caught:
         export_format(None, Path("record.docx"))
     assert caught.value.problems[0].message == (
-        "record.docx: '.docx' could be ofcom, esafety; say which with --format"
+        "record.docx: '.docx' could be ofcom-record, esafety-notice; say which with --format"
     )
-    assert export_format(None, Path("notice.md")).name == "esafety"
 
 
 def test_a_folder_format_writes_each_file(tmp_path: Path) -> None:

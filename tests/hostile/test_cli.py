@@ -92,6 +92,36 @@ COMMANDS = {
         ],
         _assessment,
     ),
+    "check-for-ci": Command(
+        lambda ws: [
+            "check",
+            ws.assessment,
+            "--junit-xml",
+            ws.root / "out" / "junit.xml",
+            "--sarif",
+            ws.root / "out" / "csea.sarif",
+            "--catalog",
+            ws.catalog,
+        ],
+        _assessment,
+    ),
+    "approve": Command(
+        lambda ws: ["approve", ws.assessment, "--by", "A", "--role", "B", "--catalog", ws.catalog],
+        _assessment,
+    ),
+    "due": Command(
+        lambda ws: [
+            "due",
+            ws.assessment,
+            "--format",
+            "ics",
+            "-o",
+            _out(ws),
+            "--catalog",
+            ws.catalog,
+        ],
+        _assessment,
+    ),
     "export": Command(
         lambda ws: [
             "export",

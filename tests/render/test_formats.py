@@ -1,4 +1,4 @@
-"""Format details: Markdown escaping, CSV rows and formula guard, JUnit outcomes, JSON, HTML."""
+"""Format details: Markdown escaping, CSV rows and formula guard, JSON, HTML (JUnit: test_junit)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,17 @@ import csv
 import io
 import json
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 
 from csea.evaluation.files import AssessedService
-from csea.models import Catalog, Status
-from csea.models.evaluation import FindingLevel
-from csea.models.vocabulary import Force
+from csea.models import Catalog
 from csea.render.escape import css_string
 from csea.render.escape import markdown as escape
-from csea.render.junit import Outcome, outcome
 from csea.render.report import ReportFormat, render_report
 from csea.render.spreadsheet import COLUMNS
 from csea.report.build import ReportOptions, build_report
-from csea.report.document import FindingEntry, ObligationEntry, ReportDocument
+from csea.report.document import ReportDocument
 from csea.schemas import json_schema
 from tests.report.conftest import EvaluationFactory, make_result
 
@@ -79,70 +75,6 @@ def test_csv_cells_never_run_as_formulas(
     document = build_report(catalog, [AssessedService(evaluation)])
     [row] = csv.DictReader(io.StringIO(render_report(document, ReportFormat.CSV)))
     assert row["owner"] == cell
-
-
-def _entry(status: Status, force: Force | None, *levels: FindingLevel) -> ObligationEntry:
-    findings = [FindingEntry(level=lv, code="x", message=f"{lv} finding") for lv in levels]
-    return ObligationEntry(
-        id="BLOCK-01",
-        title="t",
-        pillar="block",
-        force=force,
-        binding_sources=[],
-        status=status,
-        credit=0.0,
-        findings=findings,
-    )
-
-
-@pytest.mark.parametrize(
-    ("entry", "expected"),
-    [
-        (_entry(Status.IMPLEMENTED, Force.LEGAL_DUTY), ("passed", "", "")),
-        (
-            _entry(Status.PARTIAL, Force.LEGAL_DUTY),
-            ("failure", "legal-duty-unmet", "legal duty not met: partial"),
-        ),
-        (
-            _entry(Status.NOT_APPLICABLE, Force.LEGAL_DUTY),
-            ("failure", "legal-duty-unmet", "legal duty not met: not applicable"),
-        ),
-        (
-            _entry(Status.IMPLEMENTED, Force.REGULATORY_CODE, FindingLevel.ERROR),
-            ("failure", "finding", "1 error finding(s): error finding"),
-        ),
-        (
-            _entry(Status.PLANNED, Force.VOLUNTARY_PRINCIPLE, FindingLevel.WARNING),
-            ("skipped", "", "planned (voluntary principle)"),
-        ),
-        (_entry(Status.NOT_ASSESSED, Force.GUIDANCE), ("skipped", "", "not assessed (guidance)")),
-    ],
-    ids=[
-        "implemented",
-        "legal-duty-partial",
-        "legal-duty-na",
-        "error-finding",
-        "voluntary-gap",
-        "unassessed-guidance",
-    ],
-)
-def test_junit_outcome(entry: ObligationEntry, expected: Outcome) -> None:
-    assert outcome(entry) == expected
-
-
-def test_junit_counts_add_up(document: ReportDocument) -> None:
-    root = ET.fromstring(render_report(document, ReportFormat.JUNIT))
-    [suite] = root.findall("testsuite")
-    cases = suite.findall("testcase")
-    failures = [c.get("name") for c in cases if c.find("failure") is not None]
-    counts = (root.get("tests"), root.get("failures"), root.get("skipped"), suite.get("tests"))
-    assert (counts, failures) == (
-        ("7", "2", "3", "7"),
-        [
-            "BLOCK-03 Report detected material to the authorities",
-            "TRANS-01 Publish a yearly transparency report",
-        ],
-    )
 
 
 def test_json_is_the_report_document(document: ReportDocument) -> None:

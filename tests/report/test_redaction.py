@@ -14,7 +14,7 @@ from csea.cli import app
 from csea.evaluation.files import AssessedService
 from csea.models import Catalog
 from csea.report.build import ReportOptions, build_report
-from csea.report.redaction import REDACTED, secrets_of
+from csea.report.redaction import REDACTED
 from tests.report.conftest import CATALOG_DIR
 
 SECRETS = {
@@ -118,23 +118,30 @@ def test_finding_messages_quoting_a_secret_are_scrubbed(tmp_path: Path) -> None:
     ]
 
 
-def test_secrets_are_collected_longest_first(catalog: Catalog, pebble: AssessedService) -> None:
-    document = build_report(catalog, [pebble], ReportOptions())
-    assert secrets_of(document) == [
-        "Pebble Video published its first report under the parent company's report.",
-        "Matching covers images and video keyframes; audio is out of scope.",
-        "Reporting pipeline to the national agency is being built.",
-        "Friend suggestions to be limited by age band in 2027.",
-        "https://wiki.example.invalid/integrity/hash-matching",
-        "https://wiki.example.invalid/integrity/url-blocklist",
-        "Comments are covered; direct messages follow in Q1.",
-        "https://wiki.example.invalid/youth/teen-defaults",
-        "legal/contracts/hash-vendor-2026.pdf",
-        "Legal & Law Enforcement Response",
-        "Vendor contract for hash lists",
-        "Priya Natarajan (Head of T&S)",
-        "Chief Product Officer",
-        "Integrity Engineering",
-        "Youth Safety",
-        "Growth",
+def test_catalogue_text_holding_a_redacted_word_is_kept(tmp_path: Path) -> None:
+    """Redaction removes fields: an owner called "known" leaves catalogue titles whole."""
+    ASSESSMENT["answers"]["BLOCK-02"]["owner"] = "known"
+    try:
+        text = report(tmp_path, "md", "--redact")
+    finally:
+        ASSESSMENT["answers"]["BLOCK-02"]["owner"] = SECRETS["second_owner"]
+    assert ("Block links to known abuse sites" in text, REDACTED in text) == (True, False)
+
+
+def test_a_review_note_is_redacted_in_its_finding(tmp_path: Path) -> None:
+    review = {"reason": "catalog_changed", "note": "Ask Zq7 about it", "raised": "2026-11-01"}
+    ASSESSMENT["answers"]["BLOCK-02"]["review"] = review
+    try:
+        data = json.loads(report(tmp_path, "json", "--redact"))
+    finally:
+        del ASSESSMENT["answers"]["BLOCK-02"]["review"]
+    messages = [f["message"] for f in data["reports"][0]["findings"]]
+    assert [m for m in messages if "re-review" in m] == [
+        f"BLOCK-02 needs a re-review (catalog_changed, raised 2026-11-01): {REDACTED}; "
+        "delete 'review' once done"
     ]
+
+
+def test_redaction_keeps_the_document_valid(catalog: Catalog, pebble: AssessedService) -> None:
+    document = build_report(catalog, [pebble], ReportOptions(redact=True))
+    assert document == type(document).model_validate(document.model_dump(mode="json"))

@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from csea.assessment.git import (
     GitFile,
@@ -71,6 +72,14 @@ class AssessmentVersion:
             InputError: It (or its profile) is not a valid file of its kind in that commit.
         """
         return _load(replace(self._file, path=self.path), self.revision)
+
+    def data(self) -> Any:
+        """The file in this commit as plain data, not validated (cheaper than ``load``).
+
+        Raises:
+            InputError: It is not in the commit, too large, not UTF-8 or not valid YAML.
+        """
+        return _read(replace(self._file, path=self.path), self.revision, self.path).data
 
 
 def load_assessment_at(path: str | os.PathLike[str], ref: str) -> LoadedAssessment:

@@ -8,6 +8,12 @@ and the evidence that would show it is met.
 Run again on an existing assessment (after the catalogue or the profile changed), it
 adds the obligations that now apply, in catalogue order, and flags for review the
 answers whose obligation no longer applies. Every other byte of the file is kept.
+
+A new file starts with ``# yaml-language-server: $schema=schemas/assessment.schema.json``
+([SCHEMA_LINE][csea.assessment.skeleton.SCHEMA_LINE]): editors with a YAML language server
+validate and complete the file against the schema ``csea schema --output-dir schemas``
+writes beside it. A path, not a URL: csea reads no network and the schema then matches
+the csea version in use. An existing file keeps its own first line.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ from csea.models import (
 )
 from csea.yamlio.writer import comment_line, dump_yaml
 
-__all__ = ["InitResult", "init_assessment", "obligation_comments", "plan_init"]
+__all__ = ["SCHEMA_LINE", "InitResult", "init_assessment", "obligation_comments", "plan_init"]
 
 _WIDTH = 96
 _HEADER = """\
@@ -59,6 +65,10 @@ _PLACEHOLDERS = """\
 # assessed_by: the person or team who made the assessment
 # assessed_on: YYYY-MM-DD
 """
+
+
+SCHEMA_LINE = "yaml-language-server: $schema=schemas/assessment.schema.json"
+"""The first line of a new assessment (after ``# ``): where editors find its JSON Schema."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +179,7 @@ def _fresh(
     top = dump_yaml({"catalog": ref.model_dump(), "profile": profile_ref}) + _PLACEHOLDERS
     base = Assessment(catalog=ref, profile=profile_ref)
     editor = AssessmentEditor.from_text(f"{header}{top}answers: {{}}\n", file, base)
+    editor.set_first_line(SCHEMA_LINE, replacing="yaml-language-server:")
     order = [a.obligation_id for a in applying]
     for why in applying:
         _add(editor, catalog, why, order)

@@ -22,7 +22,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
+import yaml
 from yaml.nodes import MappingNode, Node
 
 from csea.codes import ProblemCode
@@ -30,7 +32,7 @@ from csea.errors import InputError, Problem
 from csea.models import Answer
 from csea.yamlio.comments import comments
 from csea.yamlio.lines import Lines
-from csea.yamlio.nodes import compose, content_end, lookup
+from csea.yamlio.nodes import compose, content_end, ends_kept, lookup
 from csea.yamlio.writer import comment_line, dump_yaml, plain_data
 
 __all__ = ["AnswerBlock", "AssessmentText", "parse_assessment_text", "split_lines"]
@@ -58,9 +60,35 @@ class AnswerBlock:
     tail: list[str] = field(default_factory=list)
     """Lines between the body and the next block (comments that follow the answer)."""
 
-    def text(self) -> str:
-        """The block as text."""
-        return "".join([*self.leading, *self.body, *self.tail])
+    def text(self, *, after_kept: bool = False) -> str:
+        """The block as text.
+
+        Args:
+            after_kept: It follows a block that ends open in a ``|+`` text (see
+                [keeps_open][csea.assessment.text.AnswerBlock.keeps_open]): its leading
+                blank lines are left out, as they would become part of that text.
+        """
+        leading = self.leading
+        if after_kept:
+            first = next((i for i, line in enumerate(leading) if line.strip()), len(leading))
+            leading = leading[first:]
+        return "".join([*leading, *self.body, *self.tail])
+
+    @cached_property
+    def keeps_open(self) -> bool:
+        """Whether a blank line written right after this block would change its answer.
+
+        True when nothing follows the body and it ends in a block scalar that keeps its line
+        breaks (``notes: |+``), or when csea cannot tell (it then writes no blank line).
+        """
+        if self.tail:
+            return False
+        text = "".join(self.body)
+        try:
+            root = compose(text)
+        except yaml.YAMLError:
+            return True
+        return root is None or ends_kept(root, Lines(text))
 
     def comments(self) -> list[str]:
         """The text of every comment in the block, in order (each starts with ``#``)."""
@@ -96,7 +124,10 @@ class AssessmentText:
         """The file's text."""
         if not self.blocks and self.empty_header is not None:
             return self._join([*self.prefix, *self.empty_header, *self.suffix])
-        blocks = (b.text() for b in self.blocks)
+        blocks = [
+            block.text(after_kept=index > 0 and self.blocks[index - 1].keeps_open)
+            for index, block in enumerate(self.blocks)
+        ]
         return self._join([*self.prefix, *self.header, *blocks, *self.suffix])
 
     def block(self, obligation_id: str) -> AnswerBlock | None:

@@ -48,7 +48,7 @@ from csea.models import (
     SourceStatus,
 )
 
-__all__ = ["applicability", "applicable_obligations", "profile_facts"]
+__all__ = ["applicability", "applicable_obligations", "citation_binding", "profile_facts"]
 
 _ACTIVE = {SourceStatus.IN_FORCE, SourceStatus.VOLUNTARY}
 
@@ -225,3 +225,13 @@ def applicable_obligations(
         for ob in catalog.obligations
         if wanted is None or ob.id in wanted
     ]
+
+
+def citation_binding(
+    catalog: Catalog, citation: Citation, profile: ServiceProfile, as_of: dt.date
+) -> Binding:
+    """Whether one citation binds a service on a date, and why (the rules above).
+
+    For citations outside obligations, such as a review cycle's.
+    """
+    return _binding(catalog, citation, _Memo(profile_facts(catalog, profile), as_of))

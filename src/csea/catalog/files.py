@@ -21,6 +21,7 @@ from csea.models import (
     KindsFile,
     Obligation,
     RegulatorsFile,
+    ReviewCyclesFile,
     Source,
     UncitedFile,
 )
@@ -53,6 +54,8 @@ class CatalogFiles:
     """Each source with the document holding it and its index there."""
     obligations: list[Loaded[Obligation]] = field(default_factory=list)
     uncited: Loaded[UncitedFile] | None = None
+    cycles: Loaded[ReviewCyclesFile] | None = None
+    """``review-cycles.yaml``, when the catalogue has one."""
     kinds: Loaded[KindsFile] | None = None
     regulators: Loaded[RegulatorsFile] | None = None
     """``regulators.yaml``, when the catalogue has one."""
@@ -84,6 +87,7 @@ class CatalogFiles:
             sources=[s.model for s in self.sources],
             obligations=obligations,
             uncited=self.uncited.model.uncited if self.uncited else [],
+            review_cycles=self.cycles.model.cycles if self.cycles else [],
             implications=self.kinds.model.implications if self.kinds else [],
             regulators=self.regulators.model.regulators if self.regulators else [],
             root=self.root,

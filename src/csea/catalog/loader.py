@@ -5,6 +5,7 @@ obligations/
   catalog.yaml          header: id, title, version, pillars, change log
   sources.yaml          sources and their provisions (or a sources/ folder of such files)
   uncited.yaml          optional: provisions deliberately not cited, with reasons
+  review-cycles.yaml    optional: how often sources ask for an assessment to be reviewed
   kinds.yaml            optional: kinds of service the law makes sub-kinds of others, cited
   regulators.yaml       optional: the regulators (issuers) readers know, and their sources
   <pillar id>/*.yaml    one obligation per file, named for its id (block/BLOCK-01.yaml)
@@ -26,6 +27,7 @@ from csea.catalog import (
 )
 from csea.catalog.cache import Checked, active_cache
 from csea.catalog.checks import CHECKS
+from csea.catalog.cycles import CYCLES_FILE
 from csea.catalog.files import CatalogFiles, Loaded
 from csea.codes import ProblemCode
 from csea.errors import CatalogError, InputError, Problem, Severity
@@ -36,6 +38,7 @@ from csea.models import (
     KindsFile,
     Obligation,
     RegulatorsFile,
+    ReviewCyclesFile,
     Source,
     SourcesFile,
     UncitedFile,
@@ -47,7 +50,14 @@ __all__ = ["default_catalog_dir", "load_catalog", "validate_catalog"]
 
 M = TypeVar("M", bound=BaseModel)
 _YAML_SUFFIXES = (".yaml", ".yml")
-_ROOT_FILES = {"catalog.yaml", "sources.yaml", "uncited.yaml", "kinds.yaml", "regulators.yaml"}
+_ROOT_FILES = {
+    "catalog.yaml",
+    "sources.yaml",
+    "uncited.yaml",
+    "kinds.yaml",
+    "regulators.yaml",
+    CYCLES_FILE,
+}
 
 
 def default_catalog_dir() -> Path:
@@ -134,6 +144,8 @@ def read_catalog_files(
     _read_sources(files, limits)
     if (root / "uncited.yaml").exists():
         files.uncited = _read(files, root / "uncited.yaml", UncitedFile, limits)
+    if (root / CYCLES_FILE).exists():
+        files.cycles = _read(files, root / CYCLES_FILE, ReviewCyclesFile, limits)
     if (root / "kinds.yaml").exists():
         files.kinds = _read(files, root / "kinds.yaml", KindsFile, limits)
     if (root / "regulators.yaml").exists():

@@ -18,7 +18,7 @@ import typer
 
 from csea.__about__ import __version__
 from csea.catalog.cache import CatalogCache, use_cache
-from csea.cli import assess, assessment_files, cache, catalog, exchange, profile, report
+from csea.cli import assess, assessment_files, cache, catalog, exchange, profile, record, report
 from csea.cli._shared import handle_errors, out, write_stdout
 from csea.schemas import SCHEMAS, schema_text, write_schemas
 
@@ -34,7 +34,7 @@ app = typer.Typer(
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(cache.app, name="cache")
 app.add_typer(profile.app, name="profile")
-for _module in (assess, assessment_files, report, exchange):
+for _module in (assess, assessment_files, report, exchange, record):
     _module.register(app)
 
 

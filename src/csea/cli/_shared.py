@@ -34,10 +34,12 @@ __all__ = [
     "CatalogOption",
     "ExitCode",
     "MaxEvidenceAgeOption",
+    "OutputOption",
     "as_of_date",
     "as_of_option",
     "emit",
     "exit_with",
+    "generated_at_option",
     "handle_errors",
     "out",
     "stderr",
@@ -98,6 +100,16 @@ def as_of_date(value: dt.datetime | None) -> dt.date:
     return value.date() if value is not None else today()
 
 
+def generated_at_option(carried: str) -> Any:
+    """A ``--generated-at WHEN`` option whose help says where the timestamp goes."""
+    return typer.Option(
+        "--generated-at",
+        metavar="WHEN",
+        help=f"A timestamp ('now', or an ISO 8601 date or date-time) {carried}.",
+        show_default=False,
+    )
+
+
 MaxEvidenceAgeOption = Annotated[
     int,
     typer.Option(
@@ -108,6 +120,20 @@ MaxEvidenceAgeOption = Annotated[
     ),
 ]
 """``--max-evidence-age DAYS``, shared by ``check`` and ``report``."""
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file instead of stdout ('-': stdout). Never one of the inputs "
+        "or a special file.",
+        show_default=False,
+    ),
+]
+"""``--output/-o FILE``: write to a file instead of stdout (``report``, ``due``)."""
 
 
 def exit_with(status: ExitCode) -> NoReturn:

@@ -18,13 +18,16 @@ from csea.cli._shared import (
     emit,
     exit_with,
     handle_errors,
+    write_parts,
 )
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.evaluation.files import evaluate_files
+from csea.evaluation.files import assess_files
 from csea.evaluation.portfolio import fails
+from csea.evaluation.selection import FindingSelection
 from csea.models import FindingLevel
 from csea.render.check import CheckView
-from csea.render.view import TableJsonFormat
+from csea.render.junit import JunitGaps
+from csea.render.view import CheckFormat, TableJsonFormat
 
 __all__ = ["register"]
 
@@ -87,23 +90,76 @@ def check(
         FindingLevel,
         typer.Option("--fail-on", help="Exit 1 when a finding at or above this level exists."),
     ] = FindingLevel.ERROR,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            metavar="LEVELS",
+            help="Look only at findings at these levels (error,warning,info; comma-separated).",
+            show_default=False,
+        ),
+    ] = None,
+    codes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--code",
+            metavar="CODE",
+            help="Look only at findings with this code (repeat for several).",
+            show_default=False,
+        ),
+    ] = None,
     max_evidence_age: MaxEvidenceAgeOption = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
     as_of: CheckAsOfOption = None,
-    fmt: FormatOption = TableJsonFormat.TABLE,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = (
+        CheckFormat.TABLE
+    ),
+    junit_xml: Annotated[
+        Path | None,
+        typer.Option(
+            "--junit-xml",
+            metavar="FILE",
+            help="Also write the findings as JUnit XML to this file.",
+            show_default=False,
+        ),
+    ] = None,
+    sarif: Annotated[
+        Path | None,
+        typer.Option(
+            "--sarif",
+            metavar="FILE",
+            help="Also write the findings as SARIF 2.1.0 to this file.",
+            show_default=False,
+        ),
+    ] = None,
+    junit_gaps: Annotated[
+        JunitGaps,
+        typer.Option(
+            "--junit-gaps",
+            help="In JUnit, a gap with no finding and no legal duty at stake is skipped "
+            "(known, tracked work) or a failure.",
+        ),
+    ] = JunitGaps.SKIPPED,
     catalog_dir: CatalogOption = None,
 ) -> None:
     """Check assessments: findings, scores and, for several services, a roll-up per organisation.
 
+    Findings are listed most serious first. --only and --code narrow what is looked at:
+    the output and the exit code count the same findings, in every format.
     Exit 0 when nothing at or above --fail-on was found, 1 when something was, 2 when
     an input cannot be used (missing or invalid file, other catalogue version).
     """
-    portfolio = evaluate_files(
-        load_catalog(catalog_dir),
-        assessments,
-        as_of=as_of_date(as_of),
-        max_evidence_age_days=max_evidence_age,
+    selection = FindingSelection.parse(only, codes or [])
+    catalog = load_catalog(catalog_dir)
+    services = assess_files(
+        catalog, assessments, as_of=as_of_date(as_of), max_evidence_age_days=max_evidence_age
     )
-    emit(CheckView(portfolio, fail_on).render(fmt))
+    portfolio = selection.apply(services.portfolio)
+    view = CheckView(portfolio, fail_on, junit_gaps)
+    read = [*services.files(), *([catalog.root] if catalog.root else [])]
+    for path, side in ((junit_xml, CheckFormat.JUNIT), (sarif, CheckFormat.SARIF)):
+        if path is not None:
+            write_parts(path, view.render(side), inputs=read)
+    emit(view.render(fmt))
     if fails(portfolio, fail_on):
         exit_with(ExitCode.FINDINGS)
 

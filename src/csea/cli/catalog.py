@@ -9,9 +9,18 @@ from typing import Annotated
 import typer
 
 from csea.catalog.loader import load_catalog, validate_catalog
-from csea.cli._shared import CatalogOption, ExitCode, emit, exit_with, handle_errors
+from csea.cli._shared import (
+    CatalogOption,
+    ExitCode,
+    emit,
+    exit_with,
+    generated_at_option,
+    handle_errors,
+    stderr,
+    write_stdout,
+)
 from csea.errors import Severity
-from csea.render.view import CrosswalkFormat, TableFormat, TextFormat
+from csea.render.view import CatalogExportFormat, CrosswalkFormat, TableFormat, TextFormat
 
 # The queries and views each command needs are imported in its body: ``csea`` builds every
 # command's options when it starts, so what is imported here slows every command.
@@ -115,6 +124,46 @@ def crosswalk_(
 
     walk = crosswalk(load_catalog(catalog_dir), source=source, to=to)
     emit(CrosswalkView(walk).render(fmt))
+
+
+@app.command("export")
+@handle_errors
+def export(
+    fmt: Annotated[
+        CatalogExportFormat, typer.Option("--format", help="Output format.")
+    ] = CatalogExportFormat.OSCAL,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    generated_at: Annotated[
+        str | None,
+        generated_at_option("for OSCAL's last-modified; by default the catalogue's date"),
+    ] = None,
+    catalog_dir: CatalogOption = None,
+) -> None:
+    """Export the whole catalogue for GRC tools: an OSCAL catalog (JSON).
+
+    Pillars are groups, obligations controls; citations are links to the sources in the
+    back matter. 'csea export --format oscal' writes the same catalog beside an assessment.
+    """
+    from csea.export.catalog import catalog_export, write_catalog_export  # noqa: PLC0415
+    from csea.report.build import parse_generated_at  # noqa: PLC0415
+
+    catalog = load_catalog(catalog_dir)
+    exported = catalog_export(catalog, fmt, parse_generated_at(generated_at))
+    if output is None or str(output) == "-":
+        assert isinstance(exported.data, bytes)
+        write_stdout(exported.data.decode("utf-8"))
+        return
+    write_catalog_export(fmt, output, exported, catalog)
+    stderr.print(f"wrote {output} ({fmt}): {exported.note}", markup=False)
 
 
 @app.command()

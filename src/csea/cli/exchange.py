@@ -15,6 +15,7 @@ from csea.cli._shared import (
     as_of_date,
     as_of_option,
     emit,
+    generated_at_option,
     handle_errors,
     stderr,
     write_stdout,
@@ -60,19 +61,30 @@ def export(
             "evidence with a sensitivity label, as 'csea report --redact' does.",
         ),
     ] = False,
+    generated_at: Annotated[
+        str | None,
+        generated_at_option(
+            "for the formats that carry one: printed in the Ofcom record and eSafety skeleton, "
+            "set in Word files' properties and OSCAL's last-modified; by default none (OSCAL, "
+            "which needs one, takes the catalogue's or the as-of date), so the output is "
+            "reproducible"
+        ),
+    ] = None,
     as_of: Annotated[
         dt.datetime | None, as_of_option("applicability, evidence age and due dates")
     ] = None,
     max_evidence_age: MaxEvidenceAgeOption = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
     catalog_dir: CatalogOption = None,
 ) -> None:
-    """Export an assessment for people who work in other tools (a workbook to fill in, ...).
+    """Export an assessment for other people and their tools: workbook, regulators' documents, OSCAL.
 
-    The format is --format, or else told by the output's suffix ('answers.xlsx'). The same
-    inputs on the same day give the same bytes. Exit 2 when an input cannot be used or
+    The format is --format, or else told by the output's suffix ('answers.xlsx'); for
+    ofcom-record and esafety-notice the suffix picks Word (.docx) or Markdown (.md). The
+    same inputs on the same day give the same bytes. Exit 2 when an input cannot be used or
     the output cannot be written; nothing is written then.
     """
     from csea.export.run import export_assessment  # noqa: PLC0415 - only this command needs it
+    from csea.report.build import parse_generated_at  # noqa: PLC0415
 
     result = export_assessment(
         load_catalog(catalog_dir),
@@ -82,6 +94,7 @@ def export(
         as_of=as_of_date(as_of),
         redact=redact,
         max_evidence_age_days=max_evidence_age,
+        generated_at=parse_generated_at(generated_at),
     )
     note = f": {result.note}" if result.note else ""
     write_stdout(f"wrote {result.output} ({result.format.name}){note}\n")

@@ -12,6 +12,7 @@ from csea.catalog.loader import load_catalog
 from csea.cli._shared import (
     CatalogOption,
     MaxEvidenceAgeOption,
+    OutputOption,
     as_of_date,
     as_of_option,
     handle_errors,
@@ -34,17 +35,7 @@ def report(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help="Output format.")
     ] = ReportFormat.TERMINAL,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file instead of stdout ('-': stdout). Never one of the inputs "
-            "or a special file.",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     view: Annotated[
         str,
         typer.Option(

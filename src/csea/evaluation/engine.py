@@ -23,9 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from csea.assessment.load import LoadedAssessment
+from csea.assessment.record import AnswerChanges
 from csea.catalog.applicability import applicable_obligations
 from csea.catalog.harms import obligation_harms, risk_basis
 from csea.codes import FindingCode
+from csea.evaluation.approval import approval_findings
 from csea.evaluation.findings import (
     FindingContext,
     Locate,
@@ -94,6 +96,7 @@ def evaluate(
     as_of: dt.date,
     max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
     previous: Evaluation | None = None,
+    changes: AnswerChanges | None = None,
 ) -> Evaluation:
     """Evaluate one service's assessment against a catalogue on a date.
 
@@ -107,6 +110,9 @@ def evaluate(
         max_evidence_age_days: Evidence collected longer ago than this is stale.
         previous: The evaluation of an earlier assessment of the same service, to
             report progress since.
+        changes: When each answer last changed (from git: see
+            [answer_changes][csea.assessment.record.answer_changes]), for the review
+            findings; without it, an answer changed after its review is not found.
 
     Returns:
         The evaluation; it keeps the applicability verdicts it was computed from
@@ -117,7 +123,7 @@ def evaluate(
         ValueError: A bare ``Assessment`` names its profile by path and no profile was given.
     """
     given = _given(assessment, profile)
-    ctx = FindingContext(as_of, max_evidence_age_days, given.file, given.locate)
+    ctx = FindingContext(as_of, max_evidence_age_days, given.file, given.locate, changes)
     verdicts = applicable_obligations(catalog, given.profile, as_of)
     answers = given.assessment.answers
     pairs = [(ob, v) for ob, v in zip(catalog.obligations, verdicts, strict=True) if v.applies]
@@ -131,6 +137,7 @@ def evaluate(
         *_version_findings(ctx, catalog, given.assessment),
         *(f for r in results for f in r.findings),
         *stray_findings(ctx, catalog, list(answers), {v.obligation_id: v for v in verdicts}),
+        *approval_findings(ctx, catalog, given.assessment, given.profile),
         *undeclared_findings(ctx, verdicts),
     ]
     pillars, sources = _rollups(catalog, results)

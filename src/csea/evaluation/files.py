@@ -19,10 +19,12 @@ from typing import NoReturn, overload
 
 from csea.assessment.history import assessment_history, load_previous
 from csea.assessment.load import LoadedAssessment, load_assessments
+from csea.assessment.record import AnswerChanges, answer_changes
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS, evaluate
 from csea.evaluation.portfolio import evaluate_portfolio
+from csea.evaluation.selection import FindingSelection
 from csea.models import Answer, Catalog, Evaluation, Portfolio
 
 __all__ = ["AssessedFiles", "AssessedService", "assess_files", "evaluate_files", "rolled_up"]
@@ -95,6 +97,10 @@ def assess_files(
             git (only with a single assessment; a version the same as the file now is left
             out), for the trend.
 
+    An assessment with reviews or an approval that is in a git work tree has its history
+    read, to find answers changed after their review
+    ([answer_changes][csea.assessment.record.answer_changes]).
+
     Raises:
         InputError: A file (or the profile it names) is missing or invalid, was made against
             another catalogue version, assesses a service another file already assesses,
@@ -112,6 +118,7 @@ def assess_files(
                 as_of=as_of,
                 max_evidence_age_days=max_evidence_age_days,
                 previous=before[-1] if before else None,
+                changes=_changes(one, as_of),
             ),
             one.assessment.answers,
             one,
@@ -128,19 +135,22 @@ def evaluate_files(
     *,
     as_of: dt.date,
     max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
+    selection: FindingSelection | None = None,
 ) -> Portfolio:
     """Load, check and evaluate several assessment files, then roll them up.
 
-    The portfolio of [assess_files][csea.evaluation.files.assess_files].
+    The portfolio of [assess_files][csea.evaluation.files.assess_files], with only the
+    findings ``selection`` keeps (``csea check --only``, ``--code``; default: all).
 
     Raises:
         InputError: Any file (or the profile it names) is missing or invalid, was made
             against another catalogue version, or assesses a service another file
             already assesses; the problems of every file are reported together.
     """
-    return assess_files(
+    portfolio = assess_files(
         catalog, paths, as_of=as_of, max_evidence_age_days=max_evidence_age_days
     ).portfolio
+    return (selection or FindingSelection()).apply(portfolio)
 
 
 def rolled_up(catalog: Catalog, services: Sequence[AssessedService]) -> Portfolio:
@@ -153,6 +163,16 @@ def rolled_up(catalog: Catalog, services: Sequence[AssessedService]) -> Portfoli
     if isinstance(services, AssessedFiles):
         return services.portfolio
     return evaluate_portfolio(catalog, [s.evaluation for s in services])
+
+
+def _changes(loaded: LoadedAssessment, as_of: dt.date) -> AnswerChanges | None:
+    """When its answers last changed, read from git only if it has reviews or an approval."""
+    assessment = loaded.assessment
+    days = [a.reviewed_on for a in assessment.answers.values() if a.reviewed_on is not None]
+    days += [assessment.approval.approved_on] if assessment.approval is not None else []
+    if not days or loaded.revision is not None:
+        return None
+    return answer_changes(loaded, min(days), as_of)
 
 
 def _paths(

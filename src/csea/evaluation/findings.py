@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from csea.assessment.record import AnswerChanges
 from csea.codes import FindingCode, RuleSet
 from csea.evaluation.scoring import indicator_results, is_justified
 from csea.models import (
@@ -62,6 +63,8 @@ class FindingContext:
     """The assessment file, as the user named it."""
     locate: Locate | None = None
     """Line lookup in the assessment file (None: lines are not known)."""
+    changes: AnswerChanges | None = None
+    """When each answer last changed, from git (None: not known)."""
 
     def finding(
         self,
@@ -70,11 +73,13 @@ class FindingContext:
         ob_id: str | None,
         *loc: str | int,
         legal_duty: bool = False,
+        private: str | None = None,
     ) -> Finding:
         """A finding about ``ob_id``, located at ``answers.<ob_id>.<loc...>`` (or ``loc``).
 
         Its level is the code's (an escalating code is an error on a legal duty). Parts of
         the path missing from the file are skipped, so a missing answer points at ``answers``.
+        ``private`` is the text of the message that ``--redact`` hides (see ``Finding``).
         """
         path: list[str | int] = ["answers", ob_id, *loc] if ob_id else list(loc)
         return Finding(
@@ -84,6 +89,7 @@ class FindingContext:
             obligation_id=ob_id,
             file=self.file,
             line=self.locate(path) if self.locate else None,
+            private=private or None,
         )
 
 
@@ -114,9 +120,13 @@ class Answered:
         """The id, with "(a legal duty for this service)" when it is one, for messages."""
         return f"{self.id} (a legal duty for this service)" if self.legal else self.id
 
-    def finding(self, code: FindingCode, message: str, *loc: str | int) -> Finding:
+    def finding(
+        self, code: FindingCode, message: str, *loc: str | int, private: str | None = None
+    ) -> Finding:
         """A finding about this answer, at ``answers.<id>.<loc...>``."""
-        return self.ctx.finding(code, message, self.id, *loc, legal_duty=self.legal)
+        return self.ctx.finding(
+            code, message, self.id, *loc, legal_duty=self.legal, private=private
+        )
 
 
 ANSWER_RULES: RuleSet[Answered, Finding] = RuleSet()
@@ -174,20 +184,22 @@ def evidence_dates(it: Answered) -> Iterator[Finding]:
     oldest = _days_before(ctx.as_of, ctx.max_evidence_age_days)
     for index, item in enumerate(it.answer.evidence):
         named = f"evidence '{item.title}' for {it.id}"
+        at = ("evidence", index)
+        private = item.title if item.sensitivity is not None else None
         if item.expires is not None and item.expires < ctx.as_of:
             message = f"{named} expired on {item.expires.isoformat()}; renew it or replace it"
-            yield it.finding(FindingCode.EXPIRED_EVIDENCE, message, "evidence", index)
+            yield it.finding(FindingCode.EXPIRED_EVIDENCE, message, *at, private=private)
         elif item.collected < oldest:
             message = (
                 f"{named} was collected on {item.collected.isoformat()}, more than "
                 f"{ctx.max_evidence_age_days} days before {ctx.as_of.isoformat()}; check it again"
             )
-            yield it.finding(FindingCode.STALE_EVIDENCE, message, "evidence", index)
+            yield it.finding(FindingCode.STALE_EVIDENCE, message, *at, private=private)
         elif item.collected > ctx.as_of:
             message = (
                 f"{named} is dated {item.collected.isoformat()}, after {ctx.as_of.isoformat()}"
             )
-            yield it.finding(FindingCode.FUTURE_EVIDENCE, message, "evidence", index)
+            yield it.finding(FindingCode.FUTURE_EVIDENCE, message, *at, private=private)
 
 
 @ANSWER_RULES.rule(FindingCode.NA_WITHOUT_JUSTIFICATION, FindingCode.NA_ON_LEGAL_DUTY)
@@ -247,7 +259,37 @@ def review(it: Answered) -> Iterator[Finding]:
             f"{it.id} needs a re-review ({flag.reason.value}, raised {flag.raised.isoformat()}): "
             f"{flag.note.strip()}; delete 'review' once done"
         )
-        yield it.finding(FindingCode.NEEDS_REVIEW, message, "review")
+        yield it.finding(FindingCode.NEEDS_REVIEW, message, "review", private=flag.note.strip())
+
+
+@ANSWER_RULES.rule(FindingCode.SELF_REVIEW, FindingCode.CHANGED_AFTER_REVIEW)
+def reviewed(it: Answered) -> Iterator[Finding]:
+    """A reviewer who is the owner, and an answer changed after its review."""
+    answer = it.answer
+    if answer.reviewed_by is None or answer.reviewed_on is None:
+        return
+    if answer.owner is not None and _same_name(answer.owner, answer.reviewed_by):
+        message = (
+            f"{it.id} was reviewed by its owner ({answer.owner}); "
+            "ask someone who does not own it to review it"
+        )
+        yield it.finding(FindingCode.SELF_REVIEW, message, "reviewed_by")
+    change = it.ctx.changes.last.get(it.id) if it.ctx.changes else None
+    if change is not None and change.on > answer.reviewed_on:
+        when = (
+            f"in commit {change.commit} on {change.on}"
+            if change.commit
+            else "in changes not committed yet"
+        )
+        message = (
+            f"{it.named()} changed {when}, after {answer.reviewed_by} reviewed it on "
+            f"{answer.reviewed_on.isoformat()}; have it reviewed again and update 'reviewed_on'"
+        )
+        yield it.finding(FindingCode.CHANGED_AFTER_REVIEW, message, "reviewed_on")
+
+
+def _same_name(first: str, second: str) -> bool:
+    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
 
 
 @ANSWER_RULES.rule(FindingCode.UNKNOWN_INDICATOR, FindingCode.INDICATOR_OFF_TARGET)
@@ -302,7 +344,7 @@ def _gone_or_unknown(ctx: FindingContext, catalog: Catalog, ob_id: str) -> Findi
             "to carry the answer forward"
         )
         return ctx.finding(FindingCode.RETIRED_OBLIGATION, message, ob_id)
-    close = difflib.get_close_matches(ob_id, [o.id for o in catalog.obligations], n=3)
+    close = difflib.get_close_matches(ob_id, [o.id for o in catalog.obligations])
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     message = f"{ob_id} is not an obligation in catalogue {catalog.version}{hint}"
     return ctx.finding(FindingCode.UNKNOWN_OBLIGATION, message, ob_id)

@@ -37,6 +37,10 @@ class ExportSubject:
     redact: bool = False
     """Remove owners, names, notes, justifications, evidence locations and labelled
     evidence, as ``csea report --redact`` does."""
+    output: Path | None = None
+    """Where it will be written, for a format whose suffix picks a variant (``.docx``, ``.md``)."""
+    generated_at: str | None = None
+    """A timestamp for formats that carry one (``--generated-at``); none by default."""
 
 
 @dataclass(frozen=True)

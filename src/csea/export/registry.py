@@ -18,6 +18,30 @@ FORMATS: tuple[ExportFormat, ...] = (
         suffixes=(".xlsx",),
         summary="the assessment workbook policy staff fill in; 'csea import' reads it back",
     ),
+    ExportFormat(
+        name="ofcom-record",
+        exporter="csea.export.ofcom_record:export_ofcom_record",
+        kind=OutputKind.FILE,
+        suffixes=(".docx", ".md"),
+        summary="the UK Online Safety Act s.23 record of risk assessments and Ofcom code "
+        "measures (Word or Markdown, by the suffix)",
+    ),
+    ExportFormat(
+        name="esafety-notice",
+        exporter="csea.export.esafety_notice:export_esafety_notice",
+        kind=OutputKind.FILE,
+        suffixes=(".docx", ".md"),
+        summary="a response skeleton for an eSafety reporting notice, by Basic Online Safety "
+        "Expectations section (Word or Markdown, by the suffix)",
+    ),
+    ExportFormat(
+        name="oscal",
+        exporter="csea.export.oscal:export_oscal",
+        kind=OutputKind.FOLDER,
+        suffixes=(),
+        summary="a folder of OSCAL 1.2.1 JSON: the catalog, assessment plan, assessment "
+        "results and plan of action and milestones",
+    ),
 )
 """Every format of ``csea export``, in the order ``--help`` lists them."""
 

@@ -41,6 +41,7 @@ def export_assessment(
     as_of: dt.date,
     redact: bool = False,
     max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
+    generated_at: str | None = None,
 ) -> ExportResult:
     """Evaluate an assessment and write it in one export format.
 
@@ -52,6 +53,8 @@ def export_assessment(
         as_of: The day applicability, evidence age and due dates are judged on.
         redact: Remove what ``csea report --redact`` removes.
         max_evidence_age_days: Evidence collected longer ago than this is stale.
+        generated_at: A timestamp for the formats that carry one (see
+            ``parse_generated_at`` in ``csea.report.build``).
 
     Raises:
         InputError: An unknown format, or the assessment (or its profile) is unusable.
@@ -62,7 +65,7 @@ def export_assessment(
     services = assess_files(
         catalog, [assessment], as_of=as_of, max_evidence_age_days=max_evidence_age_days
     )
-    subject = ExportSubject(catalog, services[0], assessment, redact)
+    subject = ExportSubject(catalog, services[0], assessment, redact, output, generated_at)
     exported = _exporter(chosen)(subject)
     write_export(chosen, output, exported, keep=_inputs(subject))
     return ExportResult(chosen, output, exported.note)

@@ -7,6 +7,7 @@ every model shares; ``applicability`` the applicability engine's verdicts (plain
 from csea.models.applicability import Applicability, Binding, CitationState, Fact
 from csea.models.assessment import (
     Answer,
+    Approval,
     Assessment,
     CatalogRef,
     EvidenceRef,
@@ -44,6 +45,7 @@ from csea.models.obligation import (
 )
 from csea.models.profile import Declared, ServiceProfile
 from csea.models.regulator import Regulator, RegulatorKind, RegulatorsFile
+from csea.models.review import PeriodBasis, ReviewCycle, ReviewCyclesFile
 from csea.models.source import Provision, Source, SourcesFile, StatusChange
 from csea.models.uncited import UncitedFile, UncitedProvision
 from csea.models.vocabulary import (
@@ -64,6 +66,7 @@ from csea.models.vocabulary import (
 __all__ = [
     "Answer",
     "Applicability",
+    "Approval",
     "Assessment",
     "Binding",
     "Catalog",
@@ -99,6 +102,7 @@ __all__ = [
     "Obligation",
     "ObligationResult",
     "OrganisationRollup",
+    "PeriodBasis",
     "Pillar",
     "Portfolio",
     "Progress",
@@ -108,6 +112,8 @@ __all__ = [
     "RegulatorKind",
     "RegulatorsFile",
     "Relationship",
+    "ReviewCycle",
+    "ReviewCyclesFile",
     "ReviewFlag",
     "ReviewReason",
     "RiskBasis",

@@ -8,14 +8,16 @@ reference only: a URL or a path, never the material itself.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from csea.models.base import CseaModel, Day, NonEmptyStr, Number, ObligationId, Slug, Url, Version
 from csea.models.profile import ServiceProfile
 
 __all__ = [
     "Answer",
+    "Approval",
     "Assessment",
     "CatalogRef",
     "EvidenceRef",
@@ -165,6 +167,16 @@ class Answer(CseaModel):
     """Measured indicator values."""
     review: ReviewFlag | None = None
     """Set by csea when a person must look again; delete it once reviewed."""
+    reviewed_by: NonEmptyStr | None = None
+    """Who checked this answer (someone other than its owner); give ``reviewed_on`` too."""
+    reviewed_on: Day | None = None
+    """When they checked it; an answer changed after this day needs checking again."""
+
+    @model_validator(mode="after")
+    def _review_complete(self) -> Answer:
+        if (self.reviewed_by is None) != (self.reviewed_on is None):
+            raise ValueError("give both 'reviewed_by' and 'reviewed_on', or neither")
+        return self
 
 
 class CatalogRef(CseaModel):
@@ -174,6 +186,26 @@ class CatalogRef(CseaModel):
     """Catalogue id (``csea``)."""
     version: Version
     """Catalogue version (``2026.11``)."""
+
+
+ContentHash = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
+"""``sha256:`` and 64 hex digits: the hash of an assessment's content and its profile."""
+
+
+class Approval(CseaModel):
+    """The sign-off of the assessment as a whole (``csea approve`` writes it)."""
+
+    by: NonEmptyStr
+    """Who approved it."""
+    role: NonEmptyStr
+    """In what role (``Head of Trust & Safety``)."""
+    approved_on: Day
+    """When. (Not ``on``: YAML 1.1 readers take that key for ``true``.)"""
+    catalog: CatalogRef
+    """The catalogue version the approved answers were made against."""
+    content_hash: ContentHash
+    """The hash of what was approved: every field but ``approval``, and the profile; any later
+    change to them shows (``changed-after-approval``). Not a signature: git says who changed what."""
 
 
 class Assessment(CseaModel):
@@ -187,5 +219,7 @@ class Assessment(CseaModel):
     """Who made the assessment."""
     assessed_on: Day | None = None
     """When it was last reviewed as a whole."""
+    approval: Approval | None = None
+    """The sign-off of the whole assessment, when it has one."""
     answers: dict[ObligationId, Answer] = Field(default_factory=dict)
     """Answers by obligation id."""

@@ -13,6 +13,7 @@ from csea.models.base import CseaModel, Day, NonEmptyStr, ObligationId, Slug, Ve
 from csea.models.kinds import KindImplication
 from csea.models.obligation import Obligation
 from csea.models.regulator import Regulator, RegulatorKind
+from csea.models.review import ReviewCycle
 from csea.models.source import Source
 from csea.models.uncited import UncitedProvision
 from csea.models.vocabulary import Harm
@@ -94,6 +95,8 @@ class Catalog(CseaModel):
     """The obligations, ordered by pillar (in header order) then id."""
     uncited: list[UncitedProvision] = Field(default_factory=list)
     """Provisions deliberately left uncited, with reasons."""
+    review_cycles: list[ReviewCycle] = Field(default_factory=list)
+    """How often sources ask for an assessment to be reviewed (``review-cycles.yaml``)."""
     implications: list[KindImplication] = Field(default_factory=list)
     """Kinds of service that the law makes sub-kinds of others (``kinds.yaml``)."""
     regulators: list[Regulator] = Field(default_factory=list)

@@ -57,6 +57,10 @@ class Finding(CseaModel):
     """The assessment file."""
     line: int | None = None
     """1-based line in the assessment file, where known."""
+    private: str | None = Field(default=None, exclude=True)
+    """Text the message quotes from a field ``--redact`` removes (the title of a labelled
+    piece of evidence, a review note): a redacted report shows ``[redacted]`` in its place.
+    Not part of the finding's JSON."""
 
 
 class IndicatorResult(CseaModel):

@@ -9,10 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from csea.evaluation.portfolio import every_finding, failing, fails
+from csea.evaluation.selection import UNANSWERED_CODES, most_serious_first
 from csea.fileio import dumps_json
 from csea.models import Evaluation, Finding, FindingLevel, OrganisationRollup, Portfolio
+from csea.render.junit import JunitGaps, check_suites, render_junit_suites
+from csea.render.sarif import render_sarif
 from csea.render.tabular import Cell, Tabular, to_rich
-from csea.render.view import Part, TableJsonFormat, View
+from csea.render.view import CheckFormat, Part, View
 
 __all__ = ["CheckView"]
 
@@ -28,34 +31,52 @@ def _where(finding: Finding) -> str | None:
     return f"{finding.file}:{finding.line}" if finding.line is not None else finding.file
 
 
-class CheckView(View[TableJsonFormat]):
-    """What ``csea check`` found: findings, scores, and the verdict at ``--fail-on``."""
+class CheckView(View[CheckFormat]):
+    """What ``csea check`` found: findings, scores, and the verdict at ``--fail-on``.
 
-    def __init__(self, portfolio: Portfolio, fail_on: FindingLevel) -> None:
+    Every format shows the same findings: the table's rows, the JSON's findings, the
+    JUnit failures of finding codes and the SARIF results are one for one.
+    """
+
+    def __init__(
+        self, portfolio: Portfolio, fail_on: FindingLevel, gaps: JunitGaps = JunitGaps.SKIPPED
+    ) -> None:
         self.portfolio = portfolio
         self.fail_on = fail_on
+        self.gaps = gaps
 
-    def render(self, fmt: TableJsonFormat) -> list[Part]:
-        """The findings table (when there are findings) and a summary, or JSON."""
+    def render(self, fmt: CheckFormat) -> list[Part]:
+        """The findings table (when there are findings) and a summary, JSON, JUnit or SARIF."""
         match fmt:
-            case TableJsonFormat.JSON:
+            case CheckFormat.JSON:
                 return [dumps_json(check_json(self.portfolio, self.fail_on))]
-            case TableJsonFormat.TABLE:
+            case CheckFormat.JUNIT:
+                return [render_junit_suites(check_suites(self.portfolio), self.gaps)]
+            case CheckFormat.SARIF:
+                return [render_sarif(self.portfolio)]
+            case CheckFormat.TABLE:
                 found = every_finding(self.portfolio)
                 table = [to_rich(findings_table(self.portfolio))] if found else []
                 return [*table, check_summary(self.portfolio, self.fail_on)]
 
 
 def findings_table(portfolio: Portfolio) -> Tabular:
-    """Every finding of every service, in file order, each with its location."""
+    """Every finding of every service, most serious first (in file order within a level)."""
     rows: list[dict[str, Cell]] = [
         {"where": _where(f), "level": f.level.value, "code": f.code, "message": f.message}
-        for f in every_finding(portfolio)
+        for f in most_serious_first(every_finding(portfolio))
     ]
     return Tabular(
-        title=f"Findings as of {portfolio.as_of.isoformat()}: {len(rows)}",
+        title=f"Findings as of {portfolio.as_of.isoformat()}: {len(rows)}{_unanswered(portfolio)}",
         columns=[("where", "Where"), ("level", "Level"), ("code", "Code"), ("message", "Message")],
         rows=rows,
+    )
+
+
+def _unanswered(portfolio: Portfolio) -> str:
+    waiting = sum(f.code in UNANSWERED_CODES for f in every_finding(portfolio))
+    return (
+        f" ({waiting} of them answers still to give, listed last at each level)" if waiting else ""
     )
 
 

@@ -38,7 +38,7 @@ class ReportFormat(StrEnum):
     CSV = "csv"
     """One row per applicable obligation, for spreadsheets."""
     JUNIT = "junit"
-    """JUnit XML: unmet legal duties are failures, so CI systems show them."""
+    """JUnit XML: findings and unmet legal duties are failures (as csea check --format junit)."""
 
 
 class ReportView(View[ReportFormat]):

@@ -26,8 +26,11 @@ from csea.render.escape import SafeConsole
 
 __all__ = [
     "PLAIN_WIDTH",
+    "CatalogExportFormat",
+    "CheckFormat",
     "CrosswalkFormat",
     "DiffFormat",
+    "DueFormat",
     "Line",
     "Part",
     "Styled",
@@ -59,11 +62,29 @@ class TableJsonFormat(StrEnum):
     JSON = "json"
 
 
+class CheckFormat(StrEnum):
+    """What ``check`` found: a table, JSON, or what CI systems read (``check``)."""
+
+    TABLE = "table"
+    JSON = "json"
+    JUNIT = "junit"
+    """JUnit XML, for test-report dashboards."""
+    SARIF = "sarif"
+    """SARIF 2.1.0, for code hosts that annotate files in pull requests."""
+
+
 class TextFormat(StrEnum):
     """Plain text or JSON (``catalog show``, ``catalog validate``)."""
 
     TEXT = "text"
     JSON = "json"
+
+
+class CatalogExportFormat(StrEnum):
+    """The whole catalogue for other tools (``catalog export``)."""
+
+    OSCAL = "oscal"
+    """An OSCAL 1.2.1 catalog (JSON)."""
 
 
 class CrosswalkFormat(StrEnum):
@@ -81,6 +102,16 @@ class DiffFormat(StrEnum):
     TABLE = "table"
     MD = "md"
     JSON = "json"
+
+
+class DueFormat(StrEnum):
+    """What falls due (``due``)."""
+
+    TABLE = "table"
+    MD = "md"
+    JSON = "json"
+    ICS = "ics"
+    """An iCalendar file, one event per item, for calendar programs."""
 
 
 @dataclass(frozen=True)

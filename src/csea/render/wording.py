@@ -19,6 +19,7 @@ from csea.report.document import (
     RegulatorCard,
     ReportDocument,
     ServiceReport,
+    ServiceSummary,
     Standing,
     TrendPoint,
     VerificationNote,
@@ -47,6 +48,7 @@ __all__ = [
     "scores_line",
     "service_facts",
     "short_label",
+    "summary_facts",
     "summary_sentence",
     "trend_sentence",
     "verification_sentence",
@@ -323,7 +325,11 @@ def catalogue_line(document: ReportDocument) -> str:
 
 def service_facts(report: ServiceReport) -> list[tuple[str, str]]:
     """The service profile and assessment as label/value pairs, in display order."""
-    summary = report.summary
+    return summary_facts(report.summary)
+
+
+def summary_facts(summary: ServiceSummary) -> list[tuple[str, str]]:
+    """A service summary as label/value pairs, in display order."""
     users = ", ".join(f"{code} {number(n)}" for code, n in summary.users.items())
     return [
         ("Organisation", summary.organisation),

@@ -43,7 +43,7 @@ from csea.report.entries import (
     obligation_entry,
     summary_of,
 )
-from csea.report.redaction import redact
+from csea.report.redaction import private_parts, redact
 from csea.report.regulator import ViewChoice, parse_view, regulator_view, source_view
 from csea.report.regulators import (
     duty_lights,
@@ -58,6 +58,7 @@ __all__ = [
     "DEFAULT_CLASSIFICATION",
     "ReportOptions",
     "build_report",
+    "generated_moment",
     "parse_classification",
     "parse_generated_at",
 ]
@@ -117,7 +118,9 @@ def build_report(
         organisations=_organisations(catalog, services),
         reports=[_service_report(catalog, s, choice) for s in services],
     )
-    return redact(document) if options.redact else document
+    if not options.redact:
+        return document
+    return redact(document, private_parts(f for s in services for f in s.evaluation.findings))
 
 
 def _scope(catalog: Catalog, choice: ViewChoice) -> Scope:
@@ -324,3 +327,15 @@ def parse_generated_at(value: str | None, now: dt.datetime | None = None) -> str
         raise InputError(
             [Problem(code=ProblemCode.BAD_TIMESTAMP, message=message)], message
         ) from None
+
+
+def generated_moment(generated_at: str) -> dt.datetime:
+    """A timestamp from [parse_generated_at][csea.report.build.parse_generated_at] as a moment in UTC.
+
+    Formats that need a date-time with a zone (OSCAL, a Word file's properties) use it: a
+    date is taken as midnight UTC, and a date-time without a zone as UTC.
+    """
+    moment = dt.datetime.fromisoformat(generated_at)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)

@@ -1,88 +1,71 @@
 """Redaction (``--redact``): a report that can leave the company.
 
-It removes who made the assessment, owners, who accepted a risk, justifications,
-notes, every evidence location, and every piece of evidence that carries a
-sensitivity label (its title too: a label means the whole item stays inside). Then,
-because text such as a finding message can quote any of these, every remaining
-free-text field (messages, titles, descriptions) is scrubbed of them. The result says it was redacted.
+It removes, field by field, who made the assessment, owners, who accepted a risk,
+justifications, notes, every evidence location, and every piece of evidence that carries a
+sensitivity label (its title too: a label means the whole item stays inside). A finding
+message that quotes one of these fields (the title of a labelled piece of evidence, a review
+note) knows it does ([Finding.private][csea.models.Finding]), and shows ``[redacted]`` in its
+place. Nothing else is touched: catalogue text that happens to contain an owner's name stays
+as it is, and the work grows with the report, not with the number of secrets times the
+amount of text. The result says it was redacted.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
 
+from csea.models import Finding
 from csea.report.document import (
     Briefing,
     DecisionItem,
     EvidenceItem,
+    FindingEntry,
     GapEntry,
     ObligationEntry,
     ReportDocument,
     ServiceReport,
 )
 
-__all__ = ["REDACTED", "redact", "scrubber", "secrets_of"]
+__all__ = ["REDACTED", "finding_text", "private_parts", "redact"]
 
 REDACTED = "[redacted]"
-"""What replaces a removed string inside generated text."""
-
-_FREE_TEXT = frozenset({"message", "title", "description"})
-"""The fields scrubbed of secrets; ids, dates and enum values are left alone."""
+"""What replaces the removed part of a finding message."""
 
 
-def secrets_of(document: ReportDocument) -> list[str]:
-    """Every string redaction removes, longest first, without repeats."""
-    return _ordered(s for report in document.reports for s in _report_secrets(report))
+def finding_text(finding: Finding, *, redacted: bool) -> str:
+    """A finding's message, with the part ``--redact`` hides replaced when ``redacted``."""
+    if redacted and finding.private:
+        return finding.message.replace(finding.private, REDACTED)
+    return finding.message
 
 
-def scrubber(secrets: Iterable[str | None]) -> Callable[[str], str]:
-    """A function that replaces every one of ``secrets`` in a text with ``[redacted]``.
+def private_parts(findings: Iterable[Finding]) -> dict[str, str]:
+    """The redacted text of every finding message that quotes a removed field, by message."""
+    return {f.message: finding_text(f, redacted=True) for f in findings if f.private}
 
-    Other outputs that redact (the assessment workbook) scrub their free text with it,
-    so they remove exactly what a redacted report removes.
+
+def redact(document: ReportDocument, messages: Mapping[str, str] | None = None) -> ReportDocument:
+    """The document without owners, notes, justifications, evidence locations and labelled evidence.
+
+    Args:
+        document: The report document.
+        messages: Finding messages that quote a removed field, and what to show instead
+            ([private_parts][csea.report.redaction.private_parts] of the evaluations).
     """
-    pattern = _pattern(_ordered(secrets))
-    return (lambda text: text) if pattern is None else (lambda text: pattern.sub(REDACTED, text))
+    swap = messages or {}
+    reports = [_strip_report(report, swap) for report in document.reports]
+    return document.model_copy(update={"redacted": True, "reports": reports})
 
 
-def _ordered(secrets: Iterable[str | None]) -> list[str]:
-    """The secrets, stripped, longest first, without repeats or empty ones."""
-    found = {s.strip() for s in secrets if s and s.strip()}
-    return sorted(found, key=lambda s: (-len(s), s))
-
-
-def _report_secrets(report: ServiceReport) -> Iterable[str | None]:
-    yield report.summary.assessed_by
-    for gap in report.gaps:
-        yield gap.owner
-    for entry in report.obligations:
-        yield from (entry.owner, entry.accepted_by, entry.justification, entry.notes)
-        for item in entry.evidence:
-            yield item.location
-            if item.sensitivity is not None:
-                yield item.title
-
-
-def redact(document: ReportDocument) -> ReportDocument:
-    """The document without owners, notes, justifications, evidence locations and labelled evidence."""
-    secrets = secrets_of(document)
-    stripped = document.model_copy(
-        update={"redacted": True, "reports": [_strip_report(r) for r in document.reports]}
-    )
-    data = _scrub(stripped.model_dump(mode="json"), _pattern(secrets))
-    return ReportDocument.model_validate(data)
-
-
-def _strip_report(report: ServiceReport) -> ServiceReport:
+def _strip_report(report: ServiceReport, swap: Mapping[str, str]) -> ServiceReport:
     summary = report.summary.model_copy(update={"assessed_by": None})
     return report.model_copy(
         update={
             "summary": summary,
             "briefing": _strip_briefing(report.briefing),
             "gaps": [_strip_gap(g) for g in report.gaps],
-            "obligations": [_strip_obligation(o) for o in report.obligations],
+            "findings": [_strip_finding(f, swap) for f in report.findings],
+            "obligations": [_strip_obligation(o, swap) for o in report.obligations],
         }
     )
 
@@ -102,7 +85,12 @@ def _strip_gap(gap: GapEntry) -> GapEntry:
     return gap.model_copy(update={"owner": None})
 
 
-def _strip_obligation(entry: ObligationEntry) -> ObligationEntry:
+def _strip_finding(finding: FindingEntry, swap: Mapping[str, str]) -> FindingEntry:
+    shown = swap.get(finding.message)
+    return finding if shown is None else finding.model_copy(update={"message": shown})
+
+
+def _strip_obligation(entry: ObligationEntry, swap: Mapping[str, str]) -> ObligationEntry:
     kept = [_strip_evidence(e) for e in entry.evidence if e.sensitivity is None]
     return entry.model_copy(
         update={
@@ -112,33 +100,10 @@ def _strip_obligation(entry: ObligationEntry) -> ObligationEntry:
             "notes": None,
             "evidence": kept,
             "evidence_withheld": entry.evidence_withheld + len(entry.evidence) - len(kept),
+            "findings": [_strip_finding(f, swap) for f in entry.findings],
         }
     )
 
 
 def _strip_evidence(item: EvidenceItem) -> EvidenceItem:
     return item.model_copy(update={"location": None})
-
-
-def _pattern(secrets: list[str]) -> re.Pattern[str] | None:
-    """One pattern matching any secret, as a whole word where it starts or ends with one."""
-    if not secrets:
-        return None
-    parts = []
-    for secret in secrets:
-        head = r"(?<!\w)" if re.match(r"\w", secret) else ""
-        tail = r"(?!\w)" if re.search(r"\w$", secret) else ""
-        parts.append(head + re.escape(secret) + tail)
-    return re.compile("|".join(parts))
-
-
-def _scrub(value: Any, pattern: re.Pattern[str] | None, key: str = "") -> Any:
-    if pattern is None:
-        return value
-    if isinstance(value, str) and key in _FREE_TEXT:
-        return pattern.sub(REDACTED, value)
-    if isinstance(value, list):
-        return [_scrub(v, pattern, key) for v in value]
-    if isinstance(value, dict):
-        return {k: _scrub(v, pattern, str(k)) for k, v in value.items()}
-    return value

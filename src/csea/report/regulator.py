@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, NoReturn
+from typing import Literal, NoReturn, Protocol
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
@@ -37,7 +37,21 @@ from csea.report.document import (
     Standing,
 )
 
-__all__ = ["ViewChoice", "parse_view", "regulator_view", "source_view", "standing"]
+__all__ = ["Scored", "ViewChoice", "parse_view", "regulator_view", "source_view", "standing"]
+
+
+class Scored(Protocol):
+    """An answered obligation as [standing][csea.report.regulator.standing] reads it."""
+
+    @property
+    def status(self) -> Status:
+        """The team's status."""
+        ...
+
+    @property
+    def credit(self) -> float | None:
+        """Its credit; None when left out of scores (justified not_applicable)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -190,7 +204,7 @@ def _depth(source: Source, provision_id: str) -> int:
     return depth
 
 
-def standing(answering: list[ObligationResult], *, cited: bool, upcoming: bool) -> Standing:
+def standing(answering: Sequence[Scored], *, cited: bool, upcoming: bool) -> Standing:
     """How the service stands against a provision, from the obligations answering it.
 
     Args:

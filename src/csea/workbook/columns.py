@@ -37,7 +37,7 @@ class Kind(StrEnum):
     """What a column holds."""
 
     TEXT = "text"
-    """Free text (``--redact`` scrubs it of what it removes)."""
+    """Free text (kept by ``--redact`` unless its column is secret)."""
     ID = "id"
     """An id csea wrote (an obligation id, a row key)."""
     LABEL = "label"

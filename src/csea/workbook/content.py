@@ -9,15 +9,16 @@ and per source as csea computes them; and what the import needs to be safe (cata
 version, assessment, a digest of the files, a snapshot of the exported answers).
 
 With ``redact`` the workbook removes what a redacted report removes (owners, names, notes,
-justifications, evidence locations, evidence with a sensitivity label) and scrubs every
-other text of them, with the report's own [scrubber][csea.report.redaction.scrubber].
+justifications, evidence locations, evidence with a sensitivity label), field by field, and
+shows finding messages as a redacted report does
+([finding_text][csea.report.redaction.finding_text]).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,8 +34,8 @@ from csea.models import (
     Status,
 )
 from csea.render.wording import label
-from csea.report.redaction import scrubber
-from csea.workbook.columns import ANSWERS, EVIDENCE, Column, Kind, Sheet, Value
+from csea.report.redaction import finding_text
+from csea.workbook.columns import ANSWERS, EVIDENCE, Sheet, Value
 
 __all__ = [
     "Meta",
@@ -140,7 +141,8 @@ def workbook_content(
             gives the digest the import checks.
         assessment: The assessment file as the user named it (kept for the import).
         redact: Remove owners, names, notes, justifications, evidence locations and
-            labelled evidence, and scrub every other text of them.
+            labelled evidence, field by field (finding messages as a redacted report shows
+            them).
     """
     evaluation = service.evaluation
     verdicts = {v.obligation_id: v for v in evaluation.verdicts}
@@ -157,7 +159,8 @@ def workbook_content(
             redacted=redact,
         ),
         answers=[
-            _answer_row(catalog, r, verdicts.get(r.id), service.answers.get(r.id)) for r in results
+            _answer_row(catalog, r, verdicts.get(r.id), service.answers.get(r.id), redact)
+            for r in results
         ],
         evidence=[row for r in results for row in _evidence_rows(r.id, service.answers.get(r.id))],
         total=_score(evaluation.total, "", "All applicable obligations"),
@@ -215,8 +218,10 @@ def _answer_row(
     result: ObligationResult,
     verdict: Applicability | None,
     answer: Answer | None,
+    redact: bool,
 ) -> Row:
     obligation = catalog.obligation(result.id)
+    findings = [f"{f.level.value}: {finding_text(f, redacted=redact)}" for f in result.findings]
     pillar = catalog.pillar(result.pillar)
     assert obligation is not None, "the evaluation is made from the catalogue"
     return {
@@ -230,7 +235,7 @@ def _answer_row(
         "why": "\n".join(verdict.reasons) if verdict else "",
         "questions": _listed(q.text for q in obligation.questions),
         "expected": _listed(e.description for e in obligation.evidence),
-        "findings": "\n".join(f"{f.level.value}: {f.message}" for f in result.findings) or None,
+        "findings": "\n".join(findings) or None,
     }
 
 
@@ -277,37 +282,15 @@ def _json(value: Value) -> str | None:
 
 
 def _redacted(content: WorkbookContent) -> WorkbookContent:
-    """The content without what ``--redact`` removes, every other text scrubbed of it."""
-    labelled = [r for r in content.evidence if r["sensitivity"] is not None]
-    secrets = [
-        content.assessed_by,
-        *_secrets(content.answers, ANSWERS),
-        *_secrets(content.evidence, EVIDENCE),
-        *(str(r["title"]) for r in labelled),
-    ]
-    scrub = scrubber(secrets)
+    """The content without what ``--redact`` removes (the findings were shown redacted)."""
     kept = [r for r in content.evidence if r["sensitivity"] is None]
     return replace(
         content,
-        answers=[_stripped(r, ANSWERS, scrub) for r in content.answers],
-        evidence=[_stripped(r, EVIDENCE, scrub) for r in kept],
+        answers=[_stripped(r, ANSWERS) for r in content.answers],
+        evidence=[_stripped(r, EVIDENCE) for r in kept],
         assessed_by=None,
     )
 
 
-def _secrets(rows: list[Row], sheet: Sheet) -> Iterator[str | None]:
-    keys = [c.key for c in sheet.columns if c.secret]
-    for row in rows:
-        for key in keys:
-            value = row[key]
-            yield value if isinstance(value, str) else None
-
-
-def _stripped(row: Row, sheet: Sheet, scrub: Callable[[str], str]) -> Row:
-    def kept(column: Column) -> Value:
-        value = row[column.key]
-        if column.secret:
-            return None
-        return scrub(value) if column.kind is Kind.TEXT and isinstance(value, str) else value
-
-    return {column.key: kept(column) for column in sheet.columns}
+def _stripped(row: Row, sheet: Sheet) -> Row:
+    return {c.key: None if c.secret else row[c.key] for c in sheet.columns}

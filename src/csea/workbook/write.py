@@ -37,6 +37,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
+from csea.fileio import repeatable_zip
 from csea.models import Sensitivity, Status
 from csea.workbook.columns import (
     ANSWERS,
@@ -66,7 +67,6 @@ _SNAPSHOT_CHUNK = 30_000
 _CHARS_PER_WIDTH = 1.15
 _LINE_HEIGHT = 12.75
 _MAX_HEIGHT = 409.0
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _DATE_FORMAT = "yyyy-mm-dd"
 _FORMULA_START = ("=", "+", "-", "@")
 _STATUS_FILLS = {
@@ -288,23 +288,7 @@ def _saved(book: Workbook, content: WorkbookContent) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).write_data()
-    return _repacked(buffer.getvalue())
-
-
-def _repacked(data: bytes) -> bytes:
-    """The same zip with every entry's time and attributes fixed."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, source.read(item))
-    return out.getvalue()
+    return repeatable_zip(buffer.getvalue())
 
 
 def _check_texts(content: WorkbookContent) -> None:

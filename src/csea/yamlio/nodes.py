@@ -24,7 +24,15 @@ from csea.yamlio import reader
 from csea.yamlio.lines import BREAK, Lines
 from csea.yamlio.scalars import resolve_plain
 
-__all__ = ["AliasNode", "compose", "content_end", "has_aliases", "lookup", "node_data"]
+__all__ = [
+    "AliasNode",
+    "compose",
+    "content_end",
+    "ends_kept",
+    "has_aliases",
+    "lookup",
+    "node_data",
+]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -96,13 +104,28 @@ def content_end(node: Node, lines: Lines) -> int:
     For a block collection, the end of its last item (not the comments after it); for a
     block scalar, the end of its content including the blank lines it keeps.
     """
-    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
-        last = node.value[-1]
-        node = last[1] if isinstance(last, tuple) else last
+    node = _last_value(node)
     end = lines.index(node.end_mark)
     if isinstance(node, ScalarNode) and node.style in ("|", ">") and not _keeps(node, lines):
         end = _before_blank_lines(lines.text, end, lines.index(node.start_mark))
     return end
+
+
+def ends_kept(node: Node, lines: Lines) -> bool:
+    """Whether a value's text ends in a block scalar that keeps its line breaks (``|+``).
+
+    A blank line written right after such a value becomes part of its text.
+    """
+    last = _last_value(node)
+    return isinstance(last, ScalarNode) and last.style in ("|", ">") and _keeps(last, lines)
+
+
+def _last_value(node: Node) -> Node:
+    """The innermost last value of a block collection (the node itself otherwise)."""
+    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    return node
 
 
 def _keeps(node: ScalarNode, lines: Lines) -> bool:
