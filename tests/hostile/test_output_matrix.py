@@ -1,9 +1,10 @@
 """The output-safety matrix of issue #13: every user text field x every output x every payload.
 
-Each case puts one payload into one field (the owner, an evidence title, the service name, a
-catalogue title), runs one output, and asserts the output parses in its own language and the
-payload does nothing there: no raw control or bidirectional character, no terminal markup read,
-no HTML tag or ``javascript:`` link, no Markdown link, no spreadsheet formula, well-formed XML.
+Each case puts one payload into one field (the owner, an evidence title, the service name, the
+organisation, an answer's notes, who assessed it, a catalogue title), runs one output, and
+asserts the output parses in its own language and the payload does nothing there: no raw
+control or bidirectional character, no terminal markup read, no HTML tag or ``javascript:``
+link, no Markdown link, no spreadsheet formula, well-formed XML.
 """
 
 from __future__ import annotations
@@ -55,6 +56,20 @@ def _service(ws: Workspace, text: str) -> None:
     _replace(ws.profile, "service: Pics", f"service: {_quoted(text)}")
 
 
+def _organisation(ws: Workspace, text: str) -> None:
+    _replace(ws.profile, "organisation: Example Ltd", f"organisation: {_quoted(text)}")
+
+
+def _notes(ws: Workspace, text: str) -> None:
+    _replace(
+        ws.assessment, "    due: 2027-03-01\n", f"    due: 2027-03-01\n    notes: {_quoted(text)}\n"
+    )
+
+
+def _assessed_by(ws: Workspace, text: str) -> None:
+    _replace(ws.assessment, "assessed_by: Trust and Safety", f"assessed_by: {_quoted(text)}")
+
+
 def _catalogue_title(ws: Workspace, text: str) -> None:
     block = ws.catalog / "block" / "BLOCK-01.yaml"
     _replace(block, "title: Hash-match known images", f"title: {_quoted(text)}")
@@ -70,6 +85,9 @@ FIELDS: dict[str, Callable[[Workspace, str], None]] = {
     "owner": _owner,
     "evidence-title": _evidence,
     "service": _service,
+    "organisation": _organisation,
+    "notes": _notes,
+    "assessed-by": _assessed_by,
     "catalogue-title": _catalogue_title,
 }
 """Every place a hostile text is put, each a field a person or the catalogue writes."""

@@ -162,7 +162,7 @@ def test_a_profile_silent_about_children_gets_a_prompt_not_a_conclusion(tmp_path
     ids=["uk-not-declared", "uk-ruled-out", "au-not-declared", "au-ruled-out"],
 )
 def test_where_the_service_is_offered_is_said_as_the_profile_says_it(
-    tmp_path: Path, document: str, profile: dict[str, object], said: str
+    tmp_path: Path, document: str, profile: dict[str, Any], said: str
 ) -> None:
     write = ofcom if document == "ofcom" else esafety
     assert said in write(*assess(tmp_path, **profile), FilingFormat.MD).decode()

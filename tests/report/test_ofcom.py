@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,7 +122,7 @@ def test_the_childrens_risk_assessment_applies_when_children_are_likely(
     ids=["gb-users", "uk-not-declared", "uk-ruled-out"],
 )
 def test_uk_users_are_yes_no_or_not_declared(
-    tmp_path: Path, profile: dict[str, object], uk_users: bool | None
+    tmp_path: Path, profile: dict[str, Any], uk_users: bool | None
 ) -> None:
     assert build_ofcom_record(*assess(tmp_path, **profile)).uk_users is uk_users
 
