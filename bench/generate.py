@@ -99,8 +99,10 @@ def generate_catalog(template: Path, out: Path, copies: int) -> int:
         copied = [s | {"id": f"{s['id']}.r{r}"} for s in sources["sources"]]
         _dump(out / "sources" / f"copy-{r:04d}.yaml", {"sources": copied})
     for other in sorted(template.glob("*.yaml")):
-        if other.name not in ("catalog.yaml", "sources.yaml"):
-            shutil.copy(other, out / other.name)  # uncited.yaml and any other catalogue-wide file
+        if other.name in _PER_SOURCE:
+            _dump(out / other.name, _PER_SOURCE[other.name](_read(other), copies))
+        elif other.name not in ("catalog.yaml", "sources.yaml"):
+            shutil.copy(other, out / other.name)  # kinds, review cycles: catalogue-wide files
     count = 0
     for path in sorted(template.glob("*/*.yaml")):
         data = _read(path)
@@ -111,6 +113,34 @@ def generate_catalog(template: Path, out: Path, copies: int) -> int:
             _dump(out / copied["pillar"] / f"{copied['id']}.yaml", copied)
             count += 1
     return count
+
+
+def _copied_ids(source: str, copies: int) -> list[str]:
+    return [source, *(f"{source}.r{r}" for r in range(1, copies))]
+
+
+def _regulators(data: dict[str, Any], copies: int) -> dict[str, Any]:
+    """Each regulator also holds the copies of its sources (every source needs a regulator)."""
+    for regulator in data["regulators"]:
+        regulator["sources"] = [c for s in regulator["sources"] for c in _copied_ids(s, copies)]
+    return data
+
+
+def _uncited(data: dict[str, Any], copies: int) -> dict[str, Any]:
+    """Each explained uncited provision explained in every copy of its source too."""
+    data["uncited"] = [
+        entry | {"source": copied}
+        for entry in data["uncited"]
+        for copied in _copied_ids(entry["source"], copies)
+    ]
+    return data
+
+
+_PER_SOURCE: dict[str, Callable[[Any, int], Any]] = {
+    "regulators.yaml": _regulators,
+    "uncited.yaml": _uncited,
+}
+"""Catalogue-wide files that name sources, and how each lists the copies."""
 
 
 def _pillar_id(pillar: str, copy: int) -> str:
