@@ -71,6 +71,26 @@ def profile_facts(catalog: Catalog, profile: ServiceProfile) -> ProfileFacts:
     return ProfileFacts(profile, catalog.implications)
 
 
+class _Shapes:
+    """A number for each distinct condition met: equal conditions get the same number.
+
+    Found by the condition's identity and holding the condition, so a number is never given
+    to another object that reuses a freed one's identity.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[Condition, int]] = {}
+        self._numbers: dict[Hashable, int] = {}
+
+    def number(self, condition: Condition) -> int:
+        """The number of the condition's shape."""
+        known = self._known.get(id(condition))
+        if known is None:
+            number = self._numbers.setdefault(_shape(condition), len(self._numbers))
+            known = self._known[id(condition)] = (condition, number)
+        return known[1]
+
+
 @dataclass
 class _Memo:
     """What one profile on one date needs many times: each source's reach and provision status."""
@@ -79,12 +99,13 @@ class _Memo:
     as_of: dt.date
     where: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     status: dict[tuple[str, str], SourceStatus] = field(default_factory=dict)
-    traces: dict[Hashable, Trace] = field(default_factory=dict)
+    shapes: _Shapes = field(default_factory=_Shapes)
+    traces: dict[int, Trace] = field(default_factory=dict)
     bindings: dict[Hashable, Binding] = field(default_factory=dict)
 
     def trace(self, condition: Condition) -> Trace:
         """How a condition comes out for the profile (each distinct condition evaluated once)."""
-        key = _shape(condition)
+        key = self.shapes.number(condition)
         if key not in self.traces:
             self.traces[key] = evaluate_condition(condition, self.facts)
         return self.traces[key]
@@ -95,7 +116,7 @@ class _Memo:
             citation.source,
             citation.provision,
             citation.relationship,
-            None if citation.applies_when is None else _shape(citation.applies_when),
+            None if citation.applies_when is None else self.shapes.number(citation.applies_when),
         )
         if key not in self.bindings:
             self.bindings[key] = _binding(catalog, citation, self)
@@ -265,7 +286,10 @@ def applicable_obligations(
 ) -> list[Applicability]:
     """Applicability of every obligation (or of ``ids``) in catalogue order."""
     wanted = set(ids) if ids is not None else None
-    memo = _Memo(profile_facts(catalog, profile), as_of)
+    return _decide(catalog, _Memo(profile_facts(catalog, profile), as_of), wanted)
+
+
+def _decide(catalog: Catalog, memo: _Memo, wanted: set[str] | None = None) -> list[Applicability]:
     return [
         _applicability(catalog, ob, memo)
         for ob in catalog.obligations
@@ -289,12 +313,16 @@ class Verdicts:
         self.catalog = catalog
         self.as_of = as_of
         self._decided: dict[str, list[Applicability]] = {}
+        self._shapes = _Shapes()
+        self._status: dict[tuple[str, str], SourceStatus] = {}
 
     def of(self, profile: ServiceProfile) -> list[Applicability]:
         """What [applicable_obligations][csea.catalog.applicability.applicable_obligations] says."""
         key = profile.model_dump_json(exclude=set(_DESCRIPTIVE))
         if key not in self._decided:
-            self._decided[key] = applicable_obligations(self.catalog, profile, self.as_of)
+            facts = profile_facts(self.catalog, profile)
+            memo = _Memo(facts, self.as_of, status=self._status, shapes=self._shapes)
+            self._decided[key] = _decide(self.catalog, memo)
         return list(self._decided[key])
 
 
