@@ -139,6 +139,39 @@ def test_a_new_csea_version_or_code_reads_again(
     assert (len(reads), len(entries(cache))) == (3, 3)
 
 
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        (fingerprint.pydantic, "VERSION"),
+        (fingerprint.pydantic_core, "__version__"),
+        (fingerprint.yaml, "__version__"),
+        (fingerprint, "LIBYAML"),
+        (fingerprint.sys, "version"),
+    ],
+    ids=["pydantic", "pydantic-core", "PyYAML", "libyaml", "Python"],
+)
+def test_another_version_of_a_dependency_reads_again(
+    module: object,
+    name: str,
+    make_catalog: CatalogFactory,
+    cache: CatalogCache,
+    reads: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = make_catalog()
+    fingerprint._environment.cache_clear()
+    first = load_catalog(root)
+    assert load_catalog(root) == first
+    assert len(reads) == 1, "the second load is a hit"
+    before = getattr(module, name)
+    monkeypatch.setattr(module, name, not before if isinstance(before, bool) else f"{before}-other")
+    fingerprint._environment.cache_clear()
+    assert load_catalog(root) == first
+    monkeypatch.undo()  # the real version back before the key is remembered again
+    fingerprint._environment.cache_clear()
+    assert (len(reads), len(entries(cache))) == (2, 2)
+
+
 def test_another_directory_with_the_same_files_is_read_again(
     make_catalog: CatalogFactory, cache: CatalogCache, reads: list[Path], tmp_path: Path
 ) -> None:
