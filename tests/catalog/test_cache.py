@@ -10,7 +10,10 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pydantic
+import pydantic_core
 import pytest
+import yaml
 
 from csea import CatalogError, load_catalog, validate_catalog
 from csea.catalog import fingerprint, loader
@@ -142,11 +145,11 @@ def test_a_new_csea_version_or_code_reads_again(
 @pytest.mark.parametrize(
     ("module", "name"),
     [
-        (fingerprint.pydantic, "VERSION"),
-        (fingerprint.pydantic_core, "__version__"),
-        (fingerprint.yaml, "__version__"),
+        (pydantic, "VERSION"),
+        (pydantic_core, "__version__"),
+        (yaml, "__version__"),
         (fingerprint, "LIBYAML"),
-        (fingerprint.sys, "version"),
+        (sys, "version"),
     ],
     ids=["pydantic", "pydantic-core", "PyYAML", "libyaml", "Python"],
 )
