@@ -10,7 +10,10 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pydantic
+import pydantic_core
 import pytest
+import yaml
 
 from csea import CatalogError, load_catalog, validate_catalog
 from csea.catalog import fingerprint, loader
@@ -137,6 +140,39 @@ def test_a_new_csea_version_or_code_reads_again(
     load_catalog(root)
     fingerprint._environment.cache_clear()
     assert (len(reads), len(entries(cache))) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        (pydantic, "VERSION"),
+        (pydantic_core, "__version__"),
+        (yaml, "__version__"),
+        (fingerprint, "LIBYAML"),
+        (sys, "version"),
+    ],
+    ids=["pydantic", "pydantic-core", "PyYAML", "libyaml", "Python"],
+)
+def test_another_version_of_a_dependency_reads_again(
+    module: object,
+    name: str,
+    make_catalog: CatalogFactory,
+    cache: CatalogCache,
+    reads: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = make_catalog()
+    fingerprint._environment.cache_clear()
+    first = load_catalog(root)
+    assert load_catalog(root) == first
+    assert len(reads) == 1, "the second load is a hit"
+    before = getattr(module, name)
+    monkeypatch.setattr(module, name, not before if isinstance(before, bool) else f"{before}-other")
+    fingerprint._environment.cache_clear()
+    assert load_catalog(root) == first
+    monkeypatch.undo()  # the real version back before the key is remembered again
+    fingerprint._environment.cache_clear()
+    assert (len(reads), len(entries(cache))) == (2, 2)
 
 
 def test_another_directory_with_the_same_files_is_read_again(

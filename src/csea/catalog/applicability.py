@@ -24,12 +24,18 @@ relevant to the service but gives it no force: the law does not ask that specifi
 An obligation whose binding citations all merely overlap is good practice for the service
 (force ``guidance``). Citations that do not bind yet (adopted, not in force; proposed) are
 kept as *upcoming*, so a team sees what is coming.
+
+Many citations share a provision and a condition (Ofcom's codes cite the same measures under
+the same user thresholds across many obligations), so for one profile on one date each
+distinct citation is judged once and each distinct condition evaluated once; and a run over
+many services ([Verdicts][csea.catalog.applicability.Verdicts]) decides applicability once
+per distinct profile. The results are immutable, so sharing them changes no answer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from csea.catalog.conditions import Trace, evaluate_condition
@@ -47,8 +53,15 @@ from csea.models import (
     Source,
     SourceStatus,
 )
+from csea.models.conditions import AllOf, AnyOf, Condition, NotCondition
 
-__all__ = ["applicability", "applicable_obligations", "citation_binding", "profile_facts"]
+__all__ = [
+    "Verdicts",
+    "applicability",
+    "applicable_obligations",
+    "citation_binding",
+    "profile_facts",
+]
 
 _ACTIVE = {SourceStatus.IN_FORCE, SourceStatus.VOLUNTARY}
 
@@ -56,6 +69,26 @@ _ACTIVE = {SourceStatus.IN_FORCE, SourceStatus.VOLUNTARY}
 def profile_facts(catalog: Catalog, profile: ServiceProfile) -> ProfileFacts:
     """A profile's facts, three-valued, with the catalogue's kind implications."""
     return ProfileFacts(profile, catalog.implications)
+
+
+class _Shapes:
+    """A number for each distinct condition met: equal conditions get the same number.
+
+    Found by the condition's identity and holding the condition, so a number is never given
+    to another object that reuses a freed one's identity.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[Condition, int]] = {}
+        self._numbers: dict[Hashable, int] = {}
+
+    def number(self, condition: Condition) -> int:
+        """The number of the condition's shape."""
+        known = self._known.get(id(condition))
+        if known is None:
+            number = self._numbers.setdefault(_shape(condition), len(self._numbers))
+            known = self._known[id(condition)] = (condition, number)
+        return known[1]
 
 
 @dataclass
@@ -66,6 +99,28 @@ class _Memo:
     as_of: dt.date
     where: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     status: dict[tuple[str, str], SourceStatus] = field(default_factory=dict)
+    shapes: _Shapes = field(default_factory=_Shapes)
+    traces: dict[int, Trace] = field(default_factory=dict)
+    bindings: dict[Hashable, Binding] = field(default_factory=dict)
+
+    def trace(self, condition: Condition) -> Trace:
+        """How a condition comes out for the profile (each distinct condition evaluated once)."""
+        key = self.shapes.number(condition)
+        if key not in self.traces:
+            self.traces[key] = evaluate_condition(condition, self.facts)
+        return self.traces[key]
+
+    def binding(self, catalog: Catalog, citation: Citation) -> Binding:
+        """Whether a citation binds (each distinct citation of the catalogue judged once)."""
+        key = (
+            citation.source,
+            citation.provision,
+            citation.relationship,
+            None if citation.applies_when is None else self.shapes.number(citation.applies_when),
+        )
+        if key not in self.bindings:
+            self.bindings[key] = _binding(catalog, citation, self)
+        return self.bindings[key]
 
     def reach(self, source: Source) -> tuple[list[str], list[str]]:
         """The source's jurisdictions where the service is offered, and those not declared."""
@@ -92,14 +147,26 @@ def applicability(
     return _applicability(catalog, obligation, _Memo(profile_facts(catalog, profile), as_of))
 
 
+def _shape(condition: Condition) -> Hashable:
+    """A value equal for equal conditions: leaf conditions are frozen models, equal by value."""
+    match condition:
+        case AllOf(all=parts):
+            return ("all", *(_shape(p) for p in parts))
+        case AnyOf(any=parts):
+            return ("any", *(_shape(p) for p in parts))
+        case NotCondition(not_=inner):
+            return ("not", _shape(inner))
+    return condition
+
+
 def _applicability(catalog: Catalog, obligation: Obligation, memo: _Memo) -> Applicability:
-    bindings = [_binding(catalog, c, memo) for c in obligation.citations]
+    bindings = [memo.binding(catalog, c) for c in obligation.citations]
     binding = [b for b in bindings if b.state.binding]
     sure = [b for b in binding if b.state is CitationState.BINDS]
     if obligation.applies_when is None:
         trace = Trace(True, "applies to every service")
     else:
-        trace = evaluate_condition(obligation.applies_when, memo.facts)
+        trace = memo.trace(obligation.applies_when)
     applies = trace.holds is not False and bool(binding)
     force, sure_force = _force(binding), _force(sure)
     force_assumed = applies and force is not sure_force
@@ -191,7 +258,7 @@ def _binding(catalog: Catalog, citation: Citation, memo: _Memo) -> Binding:
     facts = [] if offered else [Fact("users", j) for j in unknown]
     doubts = [] if offered else [f"the profile does not say whether it is offered in {places}"]
     if citation.applies_when is not None:
-        trace = evaluate_condition(citation.applies_when, memo.facts)
+        trace = memo.trace(citation.applies_when)
         if trace.holds is False:
             return result(CitationState.OUT_OF_SCOPE, "; ".join(trace.deciding()))
         if trace.holds is None:
@@ -219,12 +286,44 @@ def applicable_obligations(
 ) -> list[Applicability]:
     """Applicability of every obligation (or of ``ids``) in catalogue order."""
     wanted = set(ids) if ids is not None else None
-    memo = _Memo(profile_facts(catalog, profile), as_of)
+    return _decide(catalog, _Memo(profile_facts(catalog, profile), as_of), wanted)
+
+
+def _decide(catalog: Catalog, memo: _Memo, wanted: set[str] | None = None) -> list[Applicability]:
     return [
         _applicability(catalog, ob, memo)
         for ob in catalog.obligations
         if wanted is None or ob.id in wanted
     ]
+
+
+_DESCRIPTIVE = frozenset({"organisation", "service", "description"})
+"""The profile fields no condition reads: profiles that differ only in these share verdicts."""
+
+
+class Verdicts:
+    """The applicability of every obligation of a catalogue on one date, for many profiles.
+
+    A run over many services (a portfolio) asks it for each one; services whose profiles
+    differ only in their names and description are decided once. Any other field, including
+    one added later, tells two profiles apart.
+    """
+
+    def __init__(self, catalog: Catalog, as_of: dt.date) -> None:
+        self.catalog = catalog
+        self.as_of = as_of
+        self._decided: dict[str, list[Applicability]] = {}
+        self._shapes = _Shapes()
+        self._status: dict[tuple[str, str], SourceStatus] = {}
+
+    def of(self, profile: ServiceProfile) -> list[Applicability]:
+        """What [applicable_obligations][csea.catalog.applicability.applicable_obligations] says."""
+        key = profile.model_dump_json(exclude=set(_DESCRIPTIVE))
+        if key not in self._decided:
+            facts = profile_facts(self.catalog, profile)
+            memo = _Memo(facts, self.as_of, status=self._status, shapes=self._shapes)
+            self._decided[key] = _decide(self.catalog, memo)
+        return list(self._decided[key])
 
 
 def citation_binding(

@@ -391,9 +391,13 @@ _LOCATOR = re.compile(r"\b(?:read|checked)\s+(?:in|at|against|on)\b", re.IGNOREC
 _NOT_YET = (SourceStatus.PROPOSED, SourceStatus.ADOPTED_NOT_IN_FORCE)
 
 
+_CERTAINTY = {level: rank for rank, level in enumerate(Verification)}
+"""0 for verified, 1 for secondary, 2 for unverified (the declaration order)."""
+
+
 def _certainty(level: Verification) -> int:
     """0 for verified, 1 for secondary, 2 for unverified (the declaration order)."""
-    return list(Verification).index(level)
+    return _CERTAINTY[level]
 
 
 @CHECKS.rule(ProblemCode.VERIFIED_WITHOUT_LOCATOR, ProblemCode.VERIFICATION_INCONSISTENT)

@@ -25,6 +25,7 @@ from csea.models import (
     Source,
     UncitedFile,
 )
+from csea.models.compact import FieldSets
 from csea.yamlio.reader import Within, YamlDocument
 
 __all__ = ["CatalogFiles", "Loaded"]
@@ -65,6 +66,8 @@ class CatalogFiles:
     """Pillar folders holding at least one YAML file, valid or not."""
     problems: list[Problem] = field(default_factory=list)
     """Problems met while reading and validating single files."""
+    field_sets: FieldSets = field(default_factory=FieldSets, repr=False, compare=False)
+    """The field-set records the models read so far share (see [csea.models.compact][])."""
     within: Within = field(init=False, repr=False, compare=False)
     """The directory its files must stay inside, resolved once for all of them."""
     cwd: Path = field(init=False, repr=False, compare=False)

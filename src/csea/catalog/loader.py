@@ -168,6 +168,7 @@ def _read(
         _remember_invalid(files, doc.data)
         return None
     doc.release()
+    files.field_sets.share(value)
     return Loaded(value, doc, folder)
 
 
@@ -201,6 +202,7 @@ def _read_sources(files: CatalogFiles, limits: Limits) -> None:
             if source is None:
                 _remember_invalid(files, items[index])
             else:
+                files.field_sets.share(source)
                 files.sources.append(Loaded(source, doc, index=index))
         doc.release()
 

@@ -66,6 +66,8 @@ _USERS_FIRST = re.compile(
 )
 """Users named first: "active recipients of the service in the Union equal to or higher than
 45 million"."""
+_MENTIONS_USERS = re.compile(r"\b(?:users|recipients)\b", re.IGNORECASE)
+"""Every pattern above needs one of these words: a note without them is not scanned."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,8 @@ class Quote:
 
 def quoted_user_thresholds(note: str) -> list[Quote]:
     """Every user threshold a note words, in the order written."""
+    if not _MENTIONS_USERS.search(note):
+        return []
     found = [
         (match.start(), _quote(_COMPARISONS[match["words"].lower()], match))
         for pattern in (_BEFORE, _USERS_FIRST)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from csea.assessment.load import LoadedAssessment
 from csea.assessment.record import AnswerChanges
-from csea.catalog.applicability import applicable_obligations
+from csea.catalog.applicability import Verdicts, applicable_obligations
 from csea.catalog.harms import obligation_harms, risk_basis
 from csea.codes import FindingCode
 from csea.evaluation.approval import approval_findings
@@ -97,6 +97,7 @@ def evaluate(
     max_evidence_age_days: int = DEFAULT_MAX_EVIDENCE_AGE_DAYS,
     previous: Evaluation | None = None,
     changes: AnswerChanges | None = None,
+    verdicts: Verdicts | None = None,
 ) -> Evaluation:
     """Evaluate one service's assessment against a catalogue on a date.
 
@@ -113,6 +114,9 @@ def evaluate(
         changes: When each answer last changed (from git: see
             [answer_changes][csea.assessment.record.answer_changes]), for the review
             findings; without it, an answer changed after its review is not found.
+        verdicts: Applicability shared across the services of one run, on ``as_of`` and for
+            ``catalog`` (see [Verdicts][csea.catalog.applicability.Verdicts]); without it,
+            applicability is decided for this service alone.
 
     Returns:
         The evaluation; it keeps the applicability verdicts it was computed from
@@ -124,9 +128,15 @@ def evaluate(
     """
     given = _given(assessment, profile)
     ctx = FindingContext(as_of, max_evidence_age_days, given.file, given.locate, changes)
-    verdicts = applicable_obligations(catalog, given.profile, as_of)
+    if verdicts is not None and (verdicts.catalog is not catalog or verdicts.as_of != as_of):
+        raise ValueError("the shared verdicts are for another catalogue or date")
+    decided = (
+        applicable_obligations(catalog, given.profile, as_of)
+        if verdicts is None
+        else verdicts.of(given.profile)
+    )
     answers = given.assessment.answers
-    pairs = [(ob, v) for ob, v in zip(catalog.obligations, verdicts, strict=True) if v.applies]
+    pairs = [(ob, v) for ob, v in zip(catalog.obligations, decided, strict=True) if v.applies]
     results = [
         _result(
             ctx, ob, v, answers.get(ob.id), risk_basis(given.profile, obligation_harms(catalog, ob))
@@ -136,9 +146,9 @@ def evaluate(
     findings = [
         *_version_findings(ctx, catalog, given.assessment),
         *(f for r in results for f in r.findings),
-        *stray_findings(ctx, catalog, list(answers), {v.obligation_id: v for v in verdicts}),
+        *stray_findings(ctx, catalog, list(answers), {v.obligation_id: v for v in decided}),
         *approval_findings(ctx, catalog, given.assessment, given.profile),
-        *undeclared_findings(ctx, verdicts),
+        *undeclared_findings(ctx, decided),
     ]
     pillars, sources = _rollups(catalog, results)
     evaluation = Evaluation(
@@ -160,7 +170,7 @@ def evaluate(
     )
     if previous is not None:
         evaluation = evaluation.model_copy(update={"progress": progress(previous, evaluation)})
-    return evaluation.with_verdicts(verdicts)
+    return evaluation.with_verdicts(decided)
 
 
 def _rollups(

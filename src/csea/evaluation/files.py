@@ -20,6 +20,7 @@ from typing import NoReturn, overload
 from csea.assessment.history import assessment_history, load_previous
 from csea.assessment.load import LoadedAssessment, load_assessments
 from csea.assessment.record import AnswerChanges, answer_changes
+from csea.catalog.applicability import Verdicts
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS, evaluate
@@ -110,6 +111,7 @@ def assess_files(
     loaded = load_assessments(paths, catalog)
     earlier = _Earlier(_paths(previous), history or 0, max_evidence_age_days, as_of)
     before = _history(catalog, loaded, earlier)
+    shared = Verdicts(catalog, as_of)
     services = [
         AssessedService(
             evaluate(
@@ -119,6 +121,7 @@ def assess_files(
                 max_evidence_age_days=max_evidence_age_days,
                 previous=before[-1] if before else None,
                 changes=_changes(one, as_of),
+                verdicts=shared,
             ),
             one.assessment.answers,
             one,

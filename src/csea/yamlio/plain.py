@@ -41,7 +41,7 @@ class Unusual(Exception):
     """The document needs the full builder (it may be fine: an anchor, say, or a tag)."""
 
 
-def plain_values(
+def plain_values(  # noqa: PLR0912, PLR0915 - one loop on purpose (see the comment in it)
     next_event: Callable[[], Any],
     max_nodes: int,
     max_depth: int,
@@ -61,20 +61,98 @@ def plain_values(
         Unusual: Something only the full builder may judge.
         yaml.YAMLError: The parser found invalid YAML.
     """
-    builder = _Plain(max_nodes, max_depth, positions)
-    scalar, start, end = builder.scalar, builder.start, builder.end
-    documents = 0
+    # One loop with everything in local variables: this runs once per event of every file
+    # csea reads, so a method call or an attribute lookup per event is most of its cost.
+    root: Any = None
+    stack: list[Any] = []  # the open collections
+    keys: list[Any] = []  # for each, the key its next value goes under (_NO_KEY before it)
+    paths: list[PathKey] = []  # for each, its path (kept only when positions are noted)
+    noting = positions is not None
+    table: dict[PathKey, tuple[int, int]] = positions if positions is not None else {}
+    count = documents = 0
     while True:
         event = next_event()
         kind = type(event)
         if kind is ScalarEvent:
-            scalar(event)
-        elif kind is MappingStartEvent:
-            start(event, {})
-        elif kind is SequenceStartEvent:
-            start(event, [])
+            count += 1
+            if (
+                event.anchor is not None
+                or event.tag is not None
+                or count > max_nodes
+                or len(stack) >= max_depth
+            ):
+                raise Unusual
+            text = event.value
+            value: Any
+            if not event.implicit[0]:
+                value = text
+            elif text[:1] in NUMBER_START:
+                value = _number(text)
+            else:
+                value = WORDS.get(text, text)
+                if value is MERGE:
+                    raise Unusual
+            if not stack:
+                root = value
+                where: PathKey = ()
+            else:
+                top = stack[-1]
+                if type(top) is list:
+                    top.append(value)
+                    where = (*paths[-1], len(top) - 1) if noting else ()
+                elif keys[-1] is not _NO_KEY:
+                    top[keys[-1]] = value
+                    keys[-1] = _NO_KEY
+                    continue
+                else:
+                    kind_of = type(value)
+                    key = value if kind_of is str or kind_of is int else text
+                    if key in top:
+                        raise Unusual
+                    keys[-1] = key
+                    where = (*paths[-1], key) if noting else ()
+            if noting:
+                mark = event.start_mark
+                table[where] = (mark.line + 1, mark.column + 1)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            count += 1
+            if (
+                event.anchor is not None
+                or event.tag is not None
+                or count > max_nodes
+                or len(stack) >= max_depth
+            ):
+                raise Unusual
+            made: Any = {} if kind is MappingStartEvent else []
+            if not stack:
+                root = made
+                path: PathKey = ()
+                noted = True
+            else:
+                top = stack[-1]
+                if type(top) is list:
+                    top.append(made)
+                    path = (*paths[-1], len(top) - 1) if noting else ()
+                    noted = True
+                elif keys[-1] is _NO_KEY:
+                    raise Unusual
+                else:
+                    top[keys[-1]] = made
+                    path = (*paths[-1], keys[-1]) if noting else ()
+                    noted = False
+                    keys[-1] = _NO_KEY
+            if noting:
+                if noted:
+                    mark = event.start_mark
+                    table[path] = (mark.line + 1, mark.column + 1)
+                paths.append(path)
+            stack.append(made)
+            keys.append(_NO_KEY)
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            end()
+            stack.pop()
+            keys.pop()
+            if noting:
+                paths.pop()
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -82,103 +160,7 @@ def plain_values(
         elif kind is AliasEvent:
             raise Unusual
         elif kind is StreamEndEvent or event is None:
-            return builder.root
-
-
-class _Plain:
-    """The open mappings and sequences, and what to do with each event."""
-
-    __slots__ = ("count", "keys", "max_depth", "max_nodes", "paths", "positions", "root", "stack")
-
-    def __init__(
-        self, max_nodes: int, max_depth: int, positions: dict[PathKey, tuple[int, int]] | None
-    ) -> None:
-        self.max_nodes = max_nodes
-        self.max_depth = max_depth
-        self.positions = positions
-        self.root: Any = None
-        self.stack: list[Any] = []
-        """The open collections."""
-        self.keys: list[Any] = []
-        """For each open collection, the key its next value goes under (``_NO_KEY`` before it)."""
-        self.paths: list[PathKey] = []
-        """For each open collection, its path (kept only when positions are noted)."""
-        self.count = 0
-
-    def scalar(self, event: Any) -> None:
-        """Place a scalar's value, or take it as the next key; note where keys and items start."""
-        self.count += 1
-        stack = self.stack
-        if event.anchor is not None or event.tag is not None:
-            raise Unusual
-        if self.count > self.max_nodes or len(stack) >= self.max_depth:
-            raise Unusual
-        text = event.value
-        if not event.implicit[0]:
-            value: Any = text
-        elif text[:1] in NUMBER_START:
-            value = _number(text)
-        else:
-            value = WORDS.get(text, text)
-            if value is MERGE:
-                raise Unusual
-        if not stack:
-            self.root = value
-            where: PathKey = ()
-        elif type(stack[-1]) is list:
-            stack[-1].append(value)
-            where = (len(stack[-1]) - 1,)
-        elif self.keys[-1] is not _NO_KEY:
-            stack[-1][self.keys[-1]] = value
-            self.keys[-1] = _NO_KEY
-            return
-        else:
-            key = value if isinstance(value, str | int) and not isinstance(value, bool) else text
-            if key in stack[-1]:
-                raise Unusual
-            self.keys[-1] = key
-            where = (key,)
-        if self.positions is not None:
-            mark = event.start_mark
-            place = (*self.paths[-1], *where) if stack else ()
-            self.positions[place] = (mark.line + 1, mark.column + 1)
-
-    def start(self, event: Any, made: dict[Any, Any] | list[Any]) -> None:
-        """Open a mapping or sequence in its place (noting where an item or the root starts)."""
-        self.count += 1
-        stack = self.stack
-        if event.anchor is not None or event.tag is not None:
-            raise Unusual
-        if self.count > self.max_nodes or len(stack) >= self.max_depth:
-            raise Unusual
-        if not stack:
-            self.root = made
-            where: PathKey | None = ()
-        elif type(stack[-1]) is list:
-            stack[-1].append(made)
-            where = (len(stack[-1]) - 1,)
-        elif self.keys[-1] is _NO_KEY:
-            raise Unusual
-        else:
-            stack[-1][self.keys[-1]] = made
-            where = None
-        if self.positions is not None:
-            path = (*self.paths[-1], *(where or (self.keys[-1],))) if stack else ()
-            if where is not None:
-                mark = event.start_mark
-                self.positions[path] = (mark.line + 1, mark.column + 1)
-            self.paths.append(path)
-        if stack and type(stack[-1]) is dict:
-            self.keys[-1] = _NO_KEY
-        stack.append(made)
-        self.keys.append(_NO_KEY)
-
-    def end(self) -> None:
-        """Close the innermost mapping or sequence."""
-        self.stack.pop()
-        self.keys.pop()
-        if self.positions is not None:
-            self.paths.pop()
+            return root
 
 
 def _number(text: str) -> Any:
