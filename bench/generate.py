@@ -173,6 +173,14 @@ def _profile(index: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
+def _named(profile: dict[str, Any], index: int) -> dict[str, Any]:
+    """The same profile under the names of service ``index``."""
+    return profile | {
+        "organisation": f"Example Org {index % 7 + 1}",
+        "service": f"Service {index + 1:02d}",
+    }
+
+
 def _answer(rng: random.Random) -> dict[str, Any]:
     status = rng.choice(_STATUSES)
     answer: dict[str, Any] = {"status": status, "owner": "Trust and Safety"}
@@ -192,15 +200,22 @@ def _answer(rng: random.Random) -> dict[str, Any]:
     return answer
 
 
-def generate_portfolio(catalog_dir: Path, out: Path, services: int, seed: int = 7) -> list[Path]:
-    """Write ``services`` fictional services (profile + assessment) under ``out``."""
+def generate_portfolio(
+    catalog_dir: Path, out: Path, services: int, seed: int = 7, profiles: int | None = None
+) -> list[Path]:
+    """Write ``services`` fictional services (profile + assessment) under ``out``.
+
+    With ``profiles``, the services share that many profiles, each under its own names (as
+    the services of one organisation often do); otherwise every profile is its own.
+    """
     shutil.rmtree(out, ignore_errors=True)
     catalog = load_catalog(catalog_dir)
     rng = random.Random(seed)
+    shapes = [_profile(index, rng) for index in range(profiles or 0)]
     paths = []
     for index in range(services):
         folder = out / f"service-{index + 1:02d}"
-        profile = _profile(index, rng)
+        profile = _profile(index, rng) if not shapes else _named(shapes[index % len(shapes)], index)
         _dump(folder / "profile.yaml", profile)
         model = ServiceProfile.model_validate(profile)
         verdicts = applicable_obligations(catalog, model, AS_OF)

@@ -60,6 +60,7 @@ SCENARIOS = [
     Scenario("100x", 100, 1, 3, peer=True, baseline=True),
     Scenario("150x", 150, 1, 3),
     Scenario("1x, 50 services", 1, 50, 5),
+    Scenario("1x, 50 services, 5 profiles", 1, 50, 5, profiles=5),
     Scenario("1x, 200 services", 1, 200, 3),
 ]
 
@@ -95,7 +96,9 @@ def prepare(scenario: Scenario, work: Path) -> tuple[Path, list[Path], int]:
     obligations = generate_catalog(default_catalog_dir(), catalog_dir, scenario.copies)
     return (
         catalog_dir,
-        generate_portfolio(catalog_dir, folder / "services", scenario.services),
+        generate_portfolio(
+            catalog_dir, folder / "services", scenario.services, profiles=scenario.profiles
+        ),
         obligations,
     )
 

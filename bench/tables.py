@@ -36,6 +36,8 @@ class Scenario:
     """Also measure ``catalog validate`` beside trestle."""
     baseline: bool = False
     """Also measure the baseline's code (memory per obligation)."""
+    profiles: int | None = None
+    """The services share this many profiles (under their own names); None: each its own."""
 
     def with_rounds(self, rounds: int) -> Scenario:
         """The same scenario with another number of rounds."""

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from csea.assessment.load import load_assessment, load_profile
 from csea.catalog.loader import default_catalog_dir, load_catalog, validate_catalog
 from csea.errors import Severity
 
@@ -36,3 +37,13 @@ def test_three_copies_of_the_catalogue_have_no_errors_and_no_new_warnings(tmp_pa
     warnings = [p for p in problems if p.severity is Severity.WARNING]
     obligations = len(load_catalog(default_catalog_dir()).obligations)
     assert (errors, len(warnings), count) == ([], 3 * len(shipped), 3 * obligations)
+
+
+def test_services_that_share_profiles_differ_only_in_their_names(tmp_path: Path) -> None:
+    paths = _generate().generate_portfolio(default_catalog_dir(), tmp_path, 4, profiles=2)
+    profiles = [load_profile(path.parent / "profile.yaml") for path in paths]
+    names = {(p.organisation, p.service) for p in profiles}
+    shapes = [p.model_dump(exclude={"organisation", "service"}) for p in profiles]
+    assert len(names) == 4
+    assert shapes[0] == shapes[2] != shapes[1] == shapes[3]
+    assert all(load_assessment(path).assessment.answers for path in paths)
