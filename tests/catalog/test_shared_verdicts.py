@@ -25,6 +25,7 @@ from csea.catalog.applicability import (
     applicability,
     applicable_obligations,
 )
+from csea.catalog.harms import obligation_harms
 from csea.evaluation.engine import evaluate
 from csea.models import Assessment, ServiceProfile
 from csea.models.conditions import AllOf, AnyOf, NotCondition
@@ -139,3 +140,11 @@ def test_shared_verdicts_must_be_for_the_catalogue_and_date_evaluated() -> None:
     shared = evaluate(CATALOG, assessment, profile, as_of=AS_OF, verdicts=Verdicts(CATALOG, AS_OF))
     alone = evaluate(CATALOG, assessment, profile, as_of=AS_OF)
     assert shared == alone
+
+
+def test_the_harms_of_each_obligation_are_the_catalogue_s() -> None:
+    verdicts = Verdicts(CATALOG, AS_OF)
+    for obligation in CATALOG.obligations:
+        expected = obligation_harms(CATALOG, obligation)
+        assert verdicts.harms(obligation) == expected
+        assert verdicts.harms(obligation) is verdicts.harms(obligation)

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from csea.catalog.conditions import Trace, evaluate_condition
 from csea.catalog.facts import ProfileFacts
+from csea.catalog.harms import obligation_harms
 from csea.models import (
     Applicability,
     Binding,
@@ -48,6 +49,7 @@ from csea.models import (
     CitationState,
     Fact,
     Force,
+    Harm,
     Obligation,
     ServiceProfile,
     Source,
@@ -315,6 +317,13 @@ class Verdicts:
         self._decided: dict[str, list[Applicability]] = {}
         self._shapes = _Shapes()
         self._status: dict[tuple[str, str], SourceStatus] = {}
+        self._harms: dict[str, list[Harm]] = {}
+
+    def harms(self, obligation: Obligation) -> list[Harm]:
+        """The harms an obligation addresses ([obligation_harms][csea.catalog.harms.obligation_harms])."""
+        if obligation.id not in self._harms:
+            self._harms[obligation.id] = obligation_harms(self.catalog, obligation)
+        return self._harms[obligation.id]
 
     def of(self, profile: ServiceProfile) -> list[Applicability]:
         """What [applicable_obligations][csea.catalog.applicability.applicable_obligations] says."""

@@ -21,6 +21,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from csea.assessment.load import LoadedAssessment
 from csea.assessment.record import AnswerChanges
@@ -135,12 +136,11 @@ def evaluate(
         if verdicts is None
         else verdicts.of(given.profile)
     )
+    harms = partial(obligation_harms, catalog) if verdicts is None else verdicts.harms
     answers = given.assessment.answers
     pairs = [(ob, v) for ob, v in zip(catalog.obligations, decided, strict=True) if v.applies]
     results = [
-        _result(
-            ctx, ob, v, answers.get(ob.id), risk_basis(given.profile, obligation_harms(catalog, ob))
-        )
+        _result(ctx, ob, v, answers.get(ob.id), risk_basis(given.profile, harms(ob)))
         for ob, v in pairs
     ]
     findings = [
