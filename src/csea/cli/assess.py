@@ -26,8 +26,7 @@ from csea.evaluation.portfolio import fails
 from csea.evaluation.selection import FindingSelection
 from csea.models import FindingLevel
 from csea.render.check import CheckView
-from csea.render.junit import JunitGaps
-from csea.render.view import CheckFormat, TableJsonFormat
+from csea.render.view import CheckFormat, JunitGaps, TableJsonFormat
 
 __all__ = ["register"]
 

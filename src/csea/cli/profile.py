@@ -5,20 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from csea.assessment.answers import given_answers
-from csea.assessment.interview import Question, interview, profile_text, write_new_profile
-from csea.assessment.load import load_profile
-from csea.catalog.applicability import applicable_obligations
 from csea.catalog.loader import load_catalog
 from csea.cli._shared import CatalogOption, emit, handle_errors, out
 from csea.clock import today
-from csea.render.applicability import ApplicableView
 from csea.render.view import TableJsonFormat
 from csea.yamlio.reader import read_yaml
+
+if TYPE_CHECKING:
+    from csea.assessment.interview import Question
 
 __all__ = ["app"]
 
@@ -73,6 +71,13 @@ def new(
     kinds, users, established_in, children_likely, risk, enterprise_size, designations).
     The profile is never written over an existing file.
     """
+    # Imported here, not at the top: only this command needs them (faster start for the others).
+    from csea.assessment.answers import given_answers  # noqa: PLC0415
+    from csea.assessment.interview import interview, profile_text, write_new_profile  # noqa: PLC0415
+    from csea.assessment.load import load_profile  # noqa: PLC0415
+    from csea.catalog.applicability import applicable_obligations  # noqa: PLC0415
+    from csea.render.applicability import ApplicableView  # noqa: PLC0415
+
     catalog = load_catalog(catalog_dir)
     ask = _ask if sys.stdin.isatty() else None
     file_answers = read_yaml(answers_file).data if answers_file is not None else None
