@@ -1,6 +1,7 @@
 """``csea profile new``: the guided interview that writes a service profile."""
 
-from __future__ import annotations
+# Annotations are not postponed here: typer reads every command's signature at each start,
+# and a postponed (string) annotation costs an eval each time it is read.
 
 import datetime as dt
 import sys
@@ -23,7 +24,7 @@ __all__ = ["app"]
 app = typer.Typer(help="Write a service profile.", no_args_is_help=True)
 
 
-def _ask(question: Question, refused: str | None) -> str:
+def _ask(question: "Question", refused: str | None) -> str:
     """Ask on the terminal: the question, its choices, and why the last answer was refused."""
     if refused:
         out.print(f"  Not usable: {refused}", markup=False)
