@@ -22,11 +22,7 @@ from csea.cli._shared import (
     write_parts,
 )
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.evaluation.files import assess_files
-from csea.evaluation.portfolio import fails
-from csea.evaluation.selection import FindingSelection
 from csea.models import FindingLevel
-from csea.render.check import CheckView
 from csea.render.view import CheckFormat, JunitGaps, TableJsonFormat
 
 __all__ = ["register"]
@@ -148,6 +144,12 @@ def check(
     Exit 0 when nothing at or above --fail-on was found, 1 when something was, 2 when
     an input cannot be used (missing or invalid file, other catalogue version).
     """
+    # Imported here, not at the top: only this command needs them (faster start for the others).
+    from csea.evaluation.files import assess_files  # noqa: PLC0415
+    from csea.evaluation.portfolio import fails  # noqa: PLC0415
+    from csea.evaluation.selection import FindingSelection  # noqa: PLC0415
+    from csea.render.check import CheckView  # noqa: PLC0415
+
     selection = FindingSelection.parse(only, codes or [])
     catalog = load_catalog(catalog_dir)
     services = assess_files(
