@@ -35,6 +35,14 @@ REPORT = {"jinja2", "csea.report.document", "csea.render.wording"}
 """What reports need."""
 HISTORY = {"csea.assessment.history", "csea.assessment.git"}
 """What reading an assessment's git history needs."""
+CATALOG_CHECKS = {"csea.catalog.checks", "csea.catalog.kind_checks", "csea.catalog.cycle_checks"}
+"""What checking a catalogue read from its files needs (a cached catalogue was checked)."""
+
+
+@pytest.fixture(autouse=True, scope="module")
+def cached_catalogue(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The shipped catalogue in the session's cache, as after any earlier command."""
+    loaded("check", str(VIDORA), cwd=tmp_path_factory.mktemp("warm"))
 
 
 def loaded(*args: str, cwd: Path) -> set[str]:
@@ -52,7 +60,7 @@ def loaded(*args: str, cwd: Path) -> set[str]:
 @pytest.mark.parametrize(
     ("args", "unused"),
     [
-        (("check", str(VIDORA)), DOCUMENTS | REPORT | HISTORY | CI_FORMATS),
+        (("check", str(VIDORA)), DOCUMENTS | REPORT | HISTORY | CI_FORMATS | CATALOG_CHECKS),
         (("check", "--format", "json", str(VIDORA)), DOCUMENTS | REPORT | HISTORY | CI_FORMATS),
         (
             ("report", "--format", "html", "-o", "report.html", str(VIDORA)),
@@ -75,8 +83,9 @@ def test_a_command_leaves_what_it_does_not_use_unloaded(
             CHECK_TABLE | CI_FORMATS - {"csea.render.sarif"},
         ),
         (("report", "--format", "html", "-o", "report.html", str(VIDORA)), REPORT),
+        (("--no-cache", "check", str(VIDORA)), CATALOG_CHECKS),
     ],
-    ids=["check-junit", "report-html"],
+    ids=["check-junit", "report-html", "check-no-cache"],
 )
 def test_the_probe_sees_what_a_command_uses(
     args: tuple[str, ...], used: set[str], tmp_path: Path
