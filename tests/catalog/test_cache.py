@@ -272,6 +272,14 @@ def test_spoiled_bytes_are_never_read(cache: CatalogCache, spoil: Spoil) -> None
     assert cache.load_bytes(BYTES_KEY) is None
 
 
+def test_bytes_kept_under_another_key_are_not_read(cache: CatalogCache) -> None:
+    other = bytes(32)
+    cache.store_bytes(other, b"another template")
+    (entry,) = cache.directory.glob("*.bytes")
+    entry.rename(cache.directory / f"{BYTES_KEY.hex()}.bytes")
+    assert (cache.load_bytes(BYTES_KEY), cache.load_bytes(other)) == (None, None)
+
+
 def test_a_catalogue_entry_is_never_read_as_bytes(
     make_catalog: CatalogFactory, cache: CatalogCache
 ) -> None:

@@ -144,11 +144,17 @@ class CatalogCache:
         ``None`` when there are none, or they are not whole and signed by this user's csea.
         """
         secret = self._secret()
-        handle = _open_signed(self._bytes_entry(key), secret, _BYTES_MAGIC) if secret else None
+        entry = self._bytes_entry(key)
+        handle = _open_signed(entry, secret, _BYTES_MAGIC) if secret else None
         if handle is None:
             return None
         with handle:
-            return handle.read()
+            stored = handle.read()
+        if not stored.startswith(key):  # signed, but kept under another key
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(entry)
+        return stored[len(key) :]
 
     def store_bytes(self, key: bytes, data: bytes) -> None:
         """Keep ``data`` under ``key`` (``key`` must say everything ``data`` depends on)."""
@@ -156,7 +162,7 @@ class CatalogCache:
         if secret is None:
             return
         with contextlib.suppress(OSError):
-            self._write(self._bytes_entry(key), _signed(secret, _BYTES_MAGIC, data))
+            self._write(self._bytes_entry(key), _signed(secret, _BYTES_MAGIC, key + data))
             self._prune(_BYTES_SUFFIX, _BYTES_KEPT)
 
     def clear(self) -> list[Path]:
