@@ -147,6 +147,11 @@ DECLARED = {"present": [], "absent": "all others"}
             Trace(False, "the service is multi-risk (from its risk levels)"),
         ),
         (
+            {"multi_risk": False},
+            {"multi_risk": False},
+            Trace(True, "the service is not multi-risk (declared)"),
+        ),
+        (
             {"multi_risk": True},
             {},
             _unknown(
@@ -219,6 +224,7 @@ DECLARED = {"present": [], "absent": "all others"}
         "multi-risk-true",
         "multi-risk-false",
         "not-multi-risk-false",
+        "not-multi-risk-true",
         "multi-risk-unknown",
         "designation-true",
         "designation-false",
