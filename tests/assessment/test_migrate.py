@@ -18,6 +18,7 @@ from csea.assessment import migrate
 from csea.assessment.migrate import Move, migrate_assessment, plan_migration
 from csea.catalog.loader import load_catalog
 from csea.errors import InputError, WriteRefusedError
+from csea.fileio import refuse_unreadable
 from csea.models import (
     Answer,
     Assessment,
@@ -357,10 +358,9 @@ def test_an_output_changed_after_it_was_read_is_not_written_over(
 ) -> None:
     target = assessment.with_name("copy.yaml")
     target.write_text(ASSESSMENT, encoding="utf-8")
-    read = migrate.refuse_unreadable
 
     def read_then_someone_edits(path: Path, reader: Any) -> Any:
-        found = read(path, reader)
+        found = refuse_unreadable(path, reader)
         path.write_text(ASSESSMENT + "# edited meanwhile\n", encoding="utf-8")
         return found
 
