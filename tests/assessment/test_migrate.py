@@ -35,6 +35,8 @@ from tests.assessment.conftest import AS_OF, PROFILE
 from tests.assessment.versions import ASSESSMENT
 
 TODAY = dt.date(2027, 1, 15)
+MIGRATED_IDS = ["BLOCK-01", "BLOCK-04", "BLOCK-05", "GROOM-02", "GROOM-03", "GROOM-09"]
+"""The answers of the migrated fixture, in file order."""
 
 
 @pytest.fixture
@@ -453,14 +455,7 @@ def test_a_merge_of_one_answer_moves_it_where_it_was(
     start, end = ASSESSMENT.index("  BLOCK-03:\n"), ASSESSMENT.index("\n  # Agreed with legal.")
     assessment.write_text(ASSESSMENT[:start] + ASSESSMENT[end + 1 :], encoding="utf-8")
     result = migrate_assessment(load_catalog(catalogs[1]), assessment, None, TODAY)
-    assert list(_read(assessment).answers) == [
-        "BLOCK-01",
-        "BLOCK-04",
-        "BLOCK-05",
-        "GROOM-02",
-        "GROOM-03",
-        "GROOM-09",
-    ]
+    assert list(_read(assessment).answers) == MIGRATED_IDS
     assert result.moves[1].outcomes == ["BLOCK-02: answer moved to BLOCK-04 and flagged for review"]
 
 
@@ -471,11 +466,4 @@ def test_a_merged_answer_goes_where_the_first_of_its_sources_was(
     moved = ASSESSMENT.replace(block_03 + "\n", "") + block_03
     assessment.write_text(moved, encoding="utf-8")
     migrate_assessment(load_catalog(catalogs[1]), assessment, None, TODAY)
-    assert list(_read(assessment).answers) == [
-        "BLOCK-01",
-        "BLOCK-04",
-        "BLOCK-05",
-        "GROOM-02",
-        "GROOM-03",
-        "GROOM-09",
-    ]
+    assert list(_read(assessment).answers) == MIGRATED_IDS
