@@ -9,7 +9,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from csea import Force, ServiceProfile, load_catalog
-from csea.catalog.applicability import applicability
+from csea.catalog.applicability import applicability, applicable_obligations
 from csea.catalog.conditions import evaluate_condition
 from csea.catalog.facts import ProfileFacts
 from csea.models import CitationState, KindImplication
@@ -560,3 +560,20 @@ def test_each_citation_says_why_it_binds_or_not(
     said: list[tuple[str, str, str, list[str]]],
 ) -> None:
     assert _said(_verdict(make_catalog(**{"block/BLOCK-01.yaml": text}), service)) == said
+
+
+def test_a_kind_the_law_implies_makes_a_citation_bind() -> None:
+    """An online platform is a hosting service (kinds.yaml), so the DSA's Art 16 binds it."""
+    catalog = load_catalog()
+    service = profile(kinds=["online_platform"], users={"DE": 1_000_000}, established_in=["DE"])
+    verdicts = applicable_obligations(catalog, service, DAY, ids=["BLOCK-13"])
+    single = applicability(catalog, _obligation(catalog, "BLOCK-13"), service, DAY)
+    for verdict in (*verdicts, single):
+        art16 = [b for b in verdict.bindings if (b.source, b.provision) == ("eu.dsa", "art16")]
+        assert [(b.state, b.why) for b in art16] == [(CitationState.BINDS, "in force in EU")]
+
+
+def _obligation(catalog: Any, obligation_id: str) -> Any:
+    found = catalog.obligation(obligation_id)
+    assert found is not None
+    return found
