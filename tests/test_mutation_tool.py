@@ -96,9 +96,37 @@ def test_the_gate_names_low_scores_and_unexplained_survivors(
     assert failures(parse_results(RESULTS), modules, known) == expected
 
 
-def test_explained_survivors_are_the_mutant_names_in_backticks() -> None:
-    page = (
-        "| `csea.evaluation.gaps.x_rank_gaps__mutmut_2` | `<` for `<=`: equal ranks tie |\n"
-        "Run `make mutation` and read `mutants/`.\n"
-    )
-    assert explained(page) == {"csea.evaluation.gaps.x_rank_gaps__mutmut_2"}
+@pytest.mark.parametrize(
+    ("page", "names"),
+    [
+        (
+            "## Survivors no test can kill\n\n"
+            "| `csea.evaluation.gaps.x_rank_gaps__mutmut_2` | `<` for `<=`: equal ranks tie |\n"
+            "Run `make mutation` and read `mutants/`.\n",
+            {"csea.evaluation.gaps.x_rank_gaps__mutmut_2"},
+        ),
+        (
+            "# Mutation testing\n\n"
+            "`csea.evaluation.gaps.x_rank_gaps__mutmut_1` is an example of a name.\n\n"
+            "## Survivors no test can kill\n\n"
+            "| `csea.evaluation.gaps.x_rank_gaps__mutmut_2` | equal ranks tie |\n\n"
+            "### How to list one\n\n"
+            "| `csea.evaluation.gaps.x_rank_gaps__mutmut_3` | a subsection still counts |\n\n"
+            "## Next section\n\n"
+            "`csea.evaluation.gaps.x_rank_gaps__mutmut_4` is not explained here.\n",
+            {
+                "csea.evaluation.gaps.x_rank_gaps__mutmut_2",
+                "csea.evaluation.gaps.x_rank_gaps__mutmut_3",
+            },
+        ),
+        (
+            "## Score\n\n`csea.evaluation.gaps.x_rank_gaps__mutmut_2` survived.\n",
+            set(),
+        ),
+    ],
+    ids=["the-section", "only-the-section", "no-section"],
+)
+def test_explained_survivors_are_the_names_in_backticks_in_their_section(
+    page: str, names: set[str]
+) -> None:
+    assert explained(page) == names

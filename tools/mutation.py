@@ -28,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPLAINED = ROOT / "docs" / "contributing" / "mutation.md"
+EQUIVALENT_HEADING = "## Survivors no test can kill"
+"""The heading of the page's section that lists the equivalent mutants."""
 TARGET = 90.0
 """The lowest score a module may have, in percent."""
 KILLED = {"killed", "timeout", "caught by type check"}
@@ -59,8 +61,21 @@ def parse_results(text: str) -> dict[str, str]:
 
 
 def explained(text: str) -> set[str]:
-    """The mutant names a page lists (in backticks) as equivalent."""
-    return set(_MUTANT.findall(text))
+    """The mutant names (in backticks) the page's section ``## Survivors no test can kill`` lists.
+
+    A mutant named anywhere else on the page (an example, the score notes) is not explained.
+    The section runs from its heading to the next heading of the same or a higher level.
+    """
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == EQUIVALENT_HEADING), None)
+    if start is None:
+        return set()
+    section = []
+    for line in lines[start + 1 :]:
+        if re.match(r"#{1,2} ", line):
+            break
+        section.append(line)
+    return set(_MUTANT.findall("\n".join(section)))
 
 
 def table(results: dict[str, str], modules: list[str] | None, day: dt.date) -> list[str]:

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from csea.assessment import migrate
 from csea.assessment.migrate import Move, migrate_assessment, plan_migration
 from csea.catalog.loader import load_catalog
 from csea.errors import InputError, WriteRefusedError
+from csea.fileio import refuse_unreadable
 from csea.models import (
     Answer,
     Assessment,
+    Catalog,
     ChangeKind,
     EvidenceRef,
     ReviewFlag,
@@ -31,6 +35,8 @@ from tests.assessment.conftest import AS_OF, PROFILE
 from tests.assessment.versions import ASSESSMENT
 
 TODAY = dt.date(2027, 1, 15)
+MIGRATED_IDS = ["BLOCK-01", "BLOCK-04", "BLOCK-05", "GROOM-02", "GROOM-03", "GROOM-09"]
+"""The answers of the migrated fixture, in file order."""
 
 
 @pytest.fixture
@@ -286,3 +292,178 @@ def test_changes_over_several_versions_apply_in_order(
         ("2027.01", ChangeKind.ADDED),
         ("2027.03", ChangeKind.CHANGED),
     ]
+
+
+def _edit_changes(catalog: Path, old: str, new: str) -> Catalog:
+    header = catalog / "catalog.yaml"
+    text = header.read_text(encoding="utf-8")
+    assert old in text
+    header.write_text(text.replace(old, new), encoding="utf-8")
+    return load_catalog(catalog)
+
+
+def test_the_plan_names_what_it_read_and_where_it_goes(
+    catalogs: tuple[Path, Path], assessment: Path
+) -> None:
+    target = assessment.with_name("assessment-2027.yaml")
+    catalog = load_catalog(catalogs[1])
+    planned = plan_migration(catalog, assessment, target, TODAY)
+    assert (planned.source, planned.output, planned.from_version, planned.to_version) == (
+        assessment,
+        target,
+        "2026.11",
+        "2027.01",
+    )
+    assert planned == migrate_assessment(catalog, assessment, target, TODAY)
+
+
+def test_a_new_version_without_changes_for_it_still_moves_the_version(
+    catalogs: tuple[Path, Path], assessment: Path
+) -> None:
+    catalog = _edit_changes(catalogs[0], 'version: "2026.11"\ndate', 'version: "2026.12"\ndate')
+    result = migrate_assessment(catalog, assessment, None, TODAY)
+    assert (result.changed, result.moves, _read(assessment).catalog.version) == (
+        True,
+        [],
+        "2026.12",
+    )
+    assert assessment.read_text(encoding="utf-8") == ASSESSMENT.replace(
+        'version: "2026.11"', 'version: "2026.12"'
+    )
+
+
+def test_nothing_is_written_in_place_when_there_is_nothing_to_migrate(
+    catalogs: tuple[Path, Path], assessment: Path
+) -> None:
+    before = assessment.stat()
+    migrate_assessment(load_catalog(catalogs[0]), assessment, None, AS_OF)
+    after = assessment.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+@pytest.mark.parametrize("version", ["2026.11", "2027.01"], ids=["unchanged", "migrated"])
+def test_another_output_is_written_even_when_there_is_nothing_to_migrate(
+    catalogs: tuple[Path, Path], assessment: Path, version: str
+) -> None:
+    catalog = load_catalog(catalogs[0] if version == "2026.11" else catalogs[1])
+    target = assessment.with_name("copy.yaml")
+    target.write_text(ASSESSMENT, encoding="utf-8")
+    result = migrate_assessment(catalog, assessment, target, TODAY)
+    assert (target.read_text(encoding="utf-8"), _read(target).catalog.version) == (
+        result.text,
+        version,
+    )
+
+
+def test_an_output_changed_after_it_was_read_is_not_written_over(
+    catalogs: tuple[Path, Path], assessment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = assessment.with_name("copy.yaml")
+    target.write_text(ASSESSMENT, encoding="utf-8")
+
+    def read_then_someone_edits(path: Path, reader: Any) -> Any:
+        found = refuse_unreadable(path, reader)
+        path.write_text(ASSESSMENT + "# edited meanwhile\n", encoding="utf-8")
+        return found
+
+    monkeypatch.setattr(migrate, "refuse_unreadable", read_then_someone_edits)
+    with pytest.raises(WriteRefusedError):
+        migrate_assessment(load_catalog(catalogs[1]), assessment, target, TODAY)
+    assert target.read_text(encoding="utf-8") == ASSESSMENT + "# edited meanwhile\n"
+
+
+def test_a_retired_id_names_its_successors(catalogs: tuple[Path, Path], assessment: Path) -> None:
+    catalog = _edit_changes(
+        catalogs[1],
+        "    ids: [GROOM-09]\n",
+        "    ids: [GROOM-09]\n    into: [GROOM-02, GROOM-03]\n",
+    )
+    migrate_assessment(catalog, assessment, None, TODAY)
+    assert _read(assessment).answers["GROOM-09"].review == _flag(
+        ReviewReason.RETIRED,
+        "retired in catalogue 2027.01 (see GROOM-02, GROOM-03): Covered by GROOM-02.",
+    )
+
+
+def test_a_split_onto_ids_all_answered_copies_nothing(
+    catalogs: tuple[Path, Path], assessment: Path
+) -> None:
+    answered = "  GROOM-02:\n    status: partial\n  GROOM-03:\n    status: implemented\n"
+    assessment.write_text(ASSESSMENT + answered, encoding="utf-8")
+    result = migrate_assessment(load_catalog(catalogs[1]), assessment, None, TODAY)
+    migrated = _read(assessment)
+    assert (migrated.answers["GROOM-02"], migrated.answers["GROOM-03"]) == (
+        Answer(status=Status.PARTIAL),
+        Answer(status=Status.IMPLEMENTED),
+    )
+    assert migrated.answers["GROOM-01"].review == _flag(
+        ReviewReason.SPLIT,
+        "split in catalogue 2027.01 into GROOM-02, GROOM-03, but GROOM-02, GROOM-03 already "
+        "had an answer; carry this one over by hand, then delete it: Messaging and discovery "
+        "defaults are assessed apart.",
+    )
+    assert result.moves[2].outcomes == [
+        "GROOM-01: kept and flagged (GROOM-02, GROOM-03 already answered)"
+    ]
+
+
+def test_a_split_onto_an_answered_id_copies_to_the_others_and_an_answered_addition_stays(
+    catalogs: tuple[Path, Path], assessment: Path
+) -> None:
+    catalog = _edit_changes(
+        catalogs[1], "into: [GROOM-02, GROOM-03]", "into: [GROOM-02, GROOM-03, BLOCK-05]"
+    )
+    assessment.write_text(ASSESSMENT + "  BLOCK-05:\n    status: partial\n", encoding="utf-8")
+    result = migrate_assessment(catalog, assessment, None, TODAY)
+    assert [m.outcomes for m in result.moves[2:]] == [
+        ["GROOM-01: copied to GROOM-02, GROOM-03; kept and flagged (BLOCK-05 already answered)"],
+        ["GROOM-09: flagged for review"],
+        ["BLOCK-05: already answered", "BLOCK-06: does not apply to this service"],
+    ]
+    assert _read(assessment).answers["BLOCK-05"] == Answer(status=Status.PARTIAL)
+
+
+def test_an_added_obligation_comes_with_what_it_asks(
+    catalogs: tuple[Path, Path], assessment: Path
+) -> None:
+    migrate_assessment(load_catalog(catalogs[1]), assessment, None, TODAY)
+    assert (
+        "  # BLOCK-05: Block known URLs\n"
+        "  # Applies (voluntary principle): applies to every service; asked for by: "
+        "vol.vp2020 p3\n"
+        "  # Statement: Block known URLs, as the sources ask.\n"
+        "  BLOCK-05:\n    status: not_assessed\n"
+    ) in assessment.read_text(encoding="utf-8")
+
+
+def test_a_merge_with_no_answer_says_so(catalogs: tuple[Path, Path], assessment: Path) -> None:
+    start, end = ASSESSMENT.index("  BLOCK-02:\n"), ASSESSMENT.index("\n  # Agreed with legal.")
+    assessment.write_text(ASSESSMENT[:start] + ASSESSMENT[end + 1 :], encoding="utf-8")
+    result = plan_migration(load_catalog(catalogs[1]), assessment, None, TODAY)
+    assert result.moves[1] == Move(
+        "2027.01",
+        ChangeKind.MERGED,
+        ["BLOCK-02", "BLOCK-03"],
+        ["BLOCK-04"],
+        ["no answer affected"],
+    )
+
+
+def test_a_merge_of_one_answer_moves_it_where_it_was(
+    catalogs: tuple[Path, Path], assessment: Path
+) -> None:
+    start, end = ASSESSMENT.index("  BLOCK-03:\n"), ASSESSMENT.index("\n  # Agreed with legal.")
+    assessment.write_text(ASSESSMENT[:start] + ASSESSMENT[end + 1 :], encoding="utf-8")
+    result = migrate_assessment(load_catalog(catalogs[1]), assessment, None, TODAY)
+    assert list(_read(assessment).answers) == MIGRATED_IDS
+    assert result.moves[1].outcomes == ["BLOCK-02: answer moved to BLOCK-04 and flagged for review"]
+
+
+def test_a_merged_answer_goes_where_the_first_of_its_sources_was(
+    catalogs: tuple[Path, Path], assessment: Path
+) -> None:
+    block_03 = ASSESSMENT[ASSESSMENT.index("  BLOCK-03:\n") : ASSESSMENT.index("\n  # Agreed")]
+    moved = ASSESSMENT.replace(block_03 + "\n", "") + block_03
+    assessment.write_text(moved, encoding="utf-8")
+    migrate_assessment(load_catalog(catalogs[1]), assessment, None, TODAY)
+    assert list(_read(assessment).answers) == MIGRATED_IDS

@@ -9,7 +9,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from csea import Force, ServiceProfile, load_catalog
-from csea.catalog.applicability import applicability
+from csea.catalog.applicability import applicability, applicable_obligations
 from csea.catalog.conditions import evaluate_condition
 from csea.catalog.facts import ProfileFacts
 from csea.models import CitationState, KindImplication
@@ -286,6 +286,10 @@ def test_a_country_not_declared_is_assumed_with_its_force(make_catalog: CatalogF
         ["users: AU", "users: CA", "users: GB", "users: NZ", "users: US"],
     )
     assert [b.state for b in verdict.bindings] == [CitationState.ASSUMED, CitationState.ASSUMED]
+    assert verdict.reasons == [
+        "the profile does not say whether the service is offered in GB",
+        "asked for by, unless the profile rules it out: uk.osa2023 s10, vol.vp2020 p1",
+    ]
 
 
 def test_a_force_that_rests_on_an_undeclared_fact_is_marked(make_catalog: CatalogFactory) -> None:
@@ -353,3 +357,223 @@ def test_small_low_risk_uk_forum_is_not_told_hash_matching_is_law() -> None:
     assert verdict.applies
     assert verdict.force is not Force.LEGAL_DUTY
     assert verdict.force is not Force.REGULATORY_CODE
+
+
+_DECLARED = {"present": ["image_upload"], "absent": []}
+"""Has image upload; says nothing of its other features (live streaming is undeclared)."""
+
+
+def _live(citation: str) -> str:
+    """BLOCK-01 with one citation binding only a service that has live streaming."""
+    scoped = f"    relationship: {citation}\n    applies_when:\n      feature: live_streaming\n"
+    return BLOCK_01.replace(f"    relationship: {citation}\n", scoped, 1)
+
+
+_EQUAL = BLOCK_01.replace(
+    "citations:\n",
+    "citations:\n  - source: uk.osa2023\n    provision: s66\n    relationship: part_of\n"
+    "    verification: secondary\n    applies_when:\n      feature: live_streaming\n",
+    1,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "undeclared", "force_assumed"),
+    [
+        (_live("equivalent"), [], False),
+        (_EQUAL, [], False),
+        (_live("part_of"), ["features: live_streaming"], True),
+    ],
+    ids=["weaker", "as strong", "stronger"],
+)
+def test_an_undeclared_fact_is_asked_for_only_when_it_could_raise_the_force(
+    make_catalog: CatalogFactory, text: str, undeclared: list[str], force_assumed: bool
+) -> None:
+    """A citation that rests on an undeclared fact matters only if it would bind more strongly."""
+    verdict = _verdict(make_catalog(**{"block/BLOCK-01.yaml": text}), profile(features=_DECLARED))
+    assert (
+        verdict.applies,
+        verdict.assumed,
+        verdict.force,
+        verdict.force_assumed,
+        [str(f) for f in verdict.undeclared],
+    ) == (True, False, Force.LEGAL_DUTY, force_assumed, undeclared)
+    assumed = [b for b in verdict.bindings if b.state is CitationState.ASSUMED]
+    assert [str(f) for b in assumed for f in b.facts] == ["features: live_streaming"]
+
+
+def test_no_force_when_no_source_reaches_the_service(make_catalog: CatalogFactory) -> None:
+    anywhere = BLOCK_01.replace("    - jurisdiction: GB\n", "")
+    service = profile(users={"BR": 1_000}, not_offered_in="all others")
+    verdict = _verdict(make_catalog(**{"block/BLOCK-01.yaml": anywhere}), service)
+    assert (
+        verdict.applies,
+        verdict.force,
+        verdict.assumed,
+        verdict.undeclared,
+        verdict.reasons,
+    ) == (
+        False,
+        None,
+        False,
+        [],
+        ["none of its sources applies to this service on 2026-11-21"],
+    )
+
+
+def test_no_force_when_the_obligation_s_condition_fails(make_catalog: CatalogFactory) -> None:
+    service = profile(features={"present": ["video_upload"], "absent": ["image_upload"]})
+    verdict = _verdict(make_catalog(), service)
+    assert (verdict.applies, verdict.force, verdict.assumed, verdict.reasons) == (
+        False,
+        None,
+        False,
+        ["the service has no image upload"],
+    )
+    assert [b.state for b in verdict.bindings] == [CitationState.BINDS, CitationState.BINDS]
+
+
+def _said(verdict: Any) -> list[tuple[str, str, str, list[str]]]:
+    """Each citation's source, state, reason and undeclared facts."""
+    return [(b.source, str(b.state), b.why, [str(f) for f in b.facts]) for b in verdict.bindings]
+
+
+_NOT_SAID_GB = "the profile does not say whether it is offered in GB"
+_NOT_SAID_VP = "the profile does not say whether it is offered in AU, CA, GB, NZ, US"
+_VP_ASSUMED = (
+    "vol.vp2020",
+    "assumed",
+    f"voluntary in AU, CA, GB, NZ, US; assumed: {_NOT_SAID_VP}",
+    ["users: AU", "users: CA", "users: GB", "users: NZ", "users: US"],
+)
+_IMAGE = BLOCK_01.replace(
+    "    relationship: part_of\n",
+    "    relationship: part_of\n    applies_when:\n      feature: image_upload\n",
+    1,
+)
+_TWO = BLOCK_01.replace(
+    "    relationship: part_of\n",
+    "    relationship: part_of\n    applies_when:\n      all:\n        - kind: file_storage\n"
+    "        - feature: live_streaming\n",
+    1,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "service", "said"),
+    [
+        pytest.param(
+            _live("part_of"),
+            profile(users={"BR": 1_000}, features=_DECLARED),
+            [
+                (
+                    "uk.osa2023",
+                    "assumed",
+                    f"in force in GB; assumed: {_NOT_SAID_GB}; the profile does not say whether "
+                    "the service has live streaming",
+                    ["features: live_streaming", "users: GB"],
+                ),
+                _VP_ASSUMED,
+            ],
+            id="reach and condition both undeclared",
+        ),
+        pytest.param(
+            _live("part_of"),
+            profile(features=_DECLARED),
+            [
+                (
+                    "uk.osa2023",
+                    "assumed",
+                    "in force in GB; assumed: the profile does not say whether the service has "
+                    "live streaming",
+                    ["features: live_streaming"],
+                ),
+                ("vol.vp2020", "binds", "voluntary in GB", []),
+            ],
+            id="offered, condition undeclared",
+        ),
+        pytest.param(
+            _IMAGE,
+            profile(users={"BR": 1_000}, features=_DECLARED),
+            [
+                (
+                    "uk.osa2023",
+                    "assumed",
+                    f"in force in GB; assumed: {_NOT_SAID_GB}",
+                    ["users: GB"],
+                ),
+                _VP_ASSUMED,
+            ],
+            id="reach undeclared, condition holds",
+        ),
+        pytest.param(
+            BLOCK_01,
+            profile(users={"BR": 1_000}),
+            [
+                (
+                    "uk.osa2023",
+                    "assumed",
+                    f"in force in GB; assumed: {_NOT_SAID_GB}",
+                    ["users: GB"],
+                ),
+                _VP_ASSUMED,
+            ],
+            id="reach undeclared",
+        ),
+        pytest.param(
+            _TWO,
+            profile(
+                kinds={"present": ["user_to_user"], "absent": ["file_storage"]},
+                features={"present": ["image_upload"], "absent": ["live_streaming"]},
+            ),
+            [
+                (
+                    "uk.osa2023",
+                    "out_of_scope",
+                    "the service is not a file storage service; the service has no live streaming",
+                    [],
+                ),
+                ("vol.vp2020", "binds", "voluntary in GB", []),
+            ],
+            id="condition fails on two facts",
+        ),
+        pytest.param(
+            BLOCK_01.replace("    - jurisdiction: GB\n", ""),
+            profile(users={"BR": 1_000}, not_offered_in="all others"),
+            [
+                ("uk.osa2023", "out_of_scope", "applies in GB; not offered there", []),
+                (
+                    "vol.vp2020",
+                    "out_of_scope",
+                    "applies in AU, CA, GB, NZ, US; not offered there",
+                    [],
+                ),
+            ],
+            id="not offered where the sources apply",
+        ),
+    ],
+)
+def test_each_citation_says_why_it_binds_or_not(
+    make_catalog: CatalogFactory,
+    text: str,
+    service: ServiceProfile,
+    said: list[tuple[str, str, str, list[str]]],
+) -> None:
+    assert _said(_verdict(make_catalog(**{"block/BLOCK-01.yaml": text}), service)) == said
+
+
+def test_a_kind_the_law_implies_makes_a_citation_bind() -> None:
+    """An online platform is a hosting service (kinds.yaml), so the DSA's Art 16 binds it."""
+    catalog = load_catalog()
+    service = profile(kinds=["online_platform"], users={"DE": 1_000_000}, established_in=["DE"])
+    verdicts = applicable_obligations(catalog, service, DAY, ids=["BLOCK-13"])
+    single = applicability(catalog, _obligation(catalog, "BLOCK-13"), service, DAY)
+    for verdict in (*verdicts, single):
+        art16 = [b for b in verdict.bindings if (b.source, b.provision) == ("eu.dsa", "art16")]
+        assert [(b.state, b.why) for b in art16] == [(CitationState.BINDS, "in force in EU")]
+
+
+def _obligation(catalog: Any, obligation_id: str) -> Any:
+    found = catalog.obligation(obligation_id)
+    assert found is not None
+    return found

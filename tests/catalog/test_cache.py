@@ -283,6 +283,50 @@ def _entry_of(cache: CatalogCache, root: Path) -> Path:
     return cache.directory / f"{key.hex()}.catalog"
 
 
+BYTES_KEY = bytes(range(32))
+COMPILED = b"compiled template code " * 10
+
+
+def test_bytes_are_read_back_under_their_key_only(cache: CatalogCache) -> None:
+    cache.store_bytes(BYTES_KEY, COMPILED)
+    found = (cache.load_bytes(BYTES_KEY), cache.load_bytes(bytes(32)))
+    assert (found, [p.suffix for p in cache.directory.glob("*.bytes")]) == (
+        (COMPILED, None),
+        [".bytes"],
+    )
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [_corrupt, _truncate, _empty, _foreign_key, _open_to_others, _link],
+    ids=["corrupted", "truncated", "empty", "signed-by-another-key", "writable-by-others", "link"],
+)
+def test_spoiled_bytes_are_never_read(cache: CatalogCache, spoil: Spoil) -> None:
+    cache.store_bytes(BYTES_KEY, COMPILED)
+    (entry,) = cache.directory.glob("*.bytes")
+    spoil(entry, cache.directory / "key")
+    assert cache.load_bytes(BYTES_KEY) is None
+
+
+def test_bytes_kept_under_another_key_are_not_read(cache: CatalogCache) -> None:
+    other = bytes(32)
+    cache.store_bytes(other, b"another template")
+    (entry,) = cache.directory.glob("*.bytes")
+    entry.rename(cache.directory / f"{BYTES_KEY.hex()}.bytes")
+    assert (cache.load_bytes(BYTES_KEY), cache.load_bytes(other)) == (None, None)
+
+
+def test_a_catalogue_entry_is_never_read_as_bytes(
+    make_catalog: CatalogFactory, cache: CatalogCache
+) -> None:
+    root = make_catalog()
+    load_catalog(root)
+    key = fingerprint.catalog_key(root, DEFAULT_LIMITS)
+    assert key is not None
+    _entry_of(cache, root).rename(cache.directory / f"{key.hex()}.bytes")
+    assert cache.load_bytes(key) is None
+
+
 def test_a_cache_directory_of_another_user_is_not_used(
     make_catalog: CatalogFactory,
     cache: CatalogCache,
@@ -415,8 +459,9 @@ def test_clear_removes_every_entry_and_the_key(
     make_catalog: CatalogFactory, cache: CatalogCache
 ) -> None:
     load_catalog(make_catalog())
+    cache.store_bytes(BYTES_KEY, COMPILED)
     removed = cache.clear()
-    assert ([p.name for p in removed if p.suffix != ".catalog"], len(removed)) == (["key"], 2)
+    assert sorted(p.suffix or p.name for p in removed) == [".bytes", ".catalog", "key"]
     assert list(cache.directory.iterdir()) == []
 
 

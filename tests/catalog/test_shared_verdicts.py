@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import TypeAdapter
 
 from csea import load_catalog
 from csea.assessment.load import load_profile
@@ -28,10 +29,11 @@ from csea.catalog.applicability import (
 from csea.catalog.harms import obligation_harms
 from csea.evaluation.engine import evaluate
 from csea.models import Assessment, ServiceProfile
-from csea.models.conditions import AllOf, AnyOf, NotCondition
+from csea.models.conditions import AllOf, AnyOf, Condition, NotCondition
 from tests.catalog.boundaries import boundaries
 
 CATALOG = load_catalog()
+CONDITION: TypeAdapter[Condition] = TypeAdapter(Condition)
 AS_OF = CATALOG.header.date
 EXAMPLES = sorted(Path(__file__).parents[2].joinpath("examples").glob("*/profile.yaml"))
 BOUNDARY_PROFILES = [
@@ -148,3 +150,20 @@ def test_the_harms_of_each_obligation_are_the_catalogue_s() -> None:
         expected = obligation_harms(CATALOG, obligation)
         assert verdicts.harms(obligation) == expected
         assert verdicts.harms(obligation) is verdicts.harms(obligation)
+
+
+def test_all_any_and_not_of_the_same_parts_have_different_shapes() -> None:
+    parts = [{"feature": "image_upload"}, {"feature": "live_streaming"}]
+    made = [
+        CONDITION.validate_python(data)
+        for data in (
+            {"all": parts},
+            {"any": parts},
+            {"not": {"all": parts}},
+            {"not": {"any": parts}},
+            {"not": {"feature": "image_upload"}},
+        )
+    ]
+    assert len({_shape(c) for c in made}) == len(made)
+    again = CONDITION.validate_python({"not": {"any": parts}})
+    assert _shape(again) == _shape(made[3])

@@ -7,15 +7,25 @@ from pathlib import Path
 
 import pytest
 
+from csea.catalog.loader import load_catalog
 from csea.evaluation.engine import evaluate, progress
-from csea.models import Assessment, ServiceProfile, Status
-from csea.models.evaluation import FindingLevel, Gap, ObligationResult, Progress, StatusMove
-from csea.models.vocabulary import Force
+from csea.models import Assessment, Harm, RiskBasis, RiskLevel, ServiceProfile, Status
+from csea.models.evaluation import (
+    Finding,
+    FindingLevel,
+    Gap,
+    IndicatorResult,
+    ObligationResult,
+    Progress,
+    StatusMove,
+)
+from csea.models.vocabulary import Direction, Force
 from tests.conftest import CatalogFactory
 from tests.evaluation.factories import (
     AS_OF,
     PROFILE,
     assessment,
+    catalog_dir,
     clean_answers,
     done,
     evidence,
@@ -228,8 +238,12 @@ def test_bare_assessment_with_profile_path_needs_the_profile(
         {"catalog": {"id": "mini", "version": "2026.11"}, "profile": "profile.yaml"}
     )
     catalog = mini_catalog(make_catalog)
-    with pytest.raises(ValueError, match="names its profile by path"):
+    with pytest.raises(ValueError, match="names its profile by path") as caught:
         evaluate(catalog, bare, as_of=AS_OF)
+    assert str(caught.value) == (
+        "the assessment names its profile by path; load it with csea.load_assessment "
+        "or pass the profile"
+    )
     given = evaluate(catalog, bare, ServiceProfile.model_validate(PROFILE), as_of=AS_OF)
     assert given.profile.organisation == PROFILE["organisation"]
 
@@ -239,3 +253,125 @@ def test_same_input_same_output(make_catalog: CatalogFactory) -> None:
     answers = clean_answers() | {"GROOM-01": {"status": "planned"}, "BLOCK-77": done()}
     first = run(catalog, answers).model_dump_json()
     assert run(catalog, answers).model_dump_json() == first
+
+
+def test_results_keep_what_was_assumed_their_risk_and_their_indicators(
+    make_catalog: CatalogFactory,
+) -> None:
+    root = catalog_dir(make_catalog)
+    header = root / "catalog.yaml"
+    pillar = "    title: Stop grooming\n"
+    header.write_text(header.read_text().replace(pillar, pillar + "    harms: [grooming]\n"))
+    profile = PROFILE | {"features": ["video_calls"], "risk": {"grooming": "medium"}}
+    measured = {"id": "hours-to-report", "value": 12, "period": "2026-Q3"}
+    given = assessment({"BLOCK-02": done(indicators=[measured])}, profile)
+    unanswered = "applies to this service but has no answer; run 'csea init' on the assessment "
+    assert evaluate(load_catalog(root), given, as_of=AS_OF).obligations == [
+        ObligationResult(
+            id="BLOCK-01",
+            title="Hash-match known images",
+            pillar="block",
+            force=Force.LEGAL_DUTY,
+            binding_sources=["uk.osa2023", "vol.vp2020"],
+            reasons=[
+                "the profile does not say whether the service has image upload",
+                "asked for by: uk.osa2023 s10, vol.vp2020 p1",
+            ],
+            assumed=True,
+            undeclared=["features: image_upload"],
+            status=Status.NOT_ASSESSED,
+            answered=False,
+            credit=0.0,
+            findings=[
+                Finding(
+                    code="unanswered",
+                    level=FindingLevel.ERROR,
+                    message=f"BLOCK-01 (a legal duty for this service) {unanswered}"
+                    "to add it, then fill it in",
+                    obligation_id="BLOCK-01",
+                )
+            ],
+        ),
+        ObligationResult(
+            id="BLOCK-02",
+            title="Report detected material",
+            pillar="block",
+            force=Force.LEGAL_DUTY,
+            binding_sources=["uk.osa2023"],
+            reasons=["applies to every service", "asked for by: uk.osa2023 s66"],
+            status=Status.IMPLEMENTED,
+            answered=True,
+            credit=1.0,
+            owner="T&S",
+            evidence_count=1,
+            indicators=[
+                IndicatorResult(
+                    id="hours-to-report",
+                    name="Hours from detection to report",
+                    unit="hours",
+                    direction=Direction.LOWER_IS_BETTER,
+                    value=12.0,
+                    period="2026-Q3",
+                    target=24.0,
+                    target_source="uk.osa2023 s66",
+                    met=True,
+                    percent_of_target=200.0,
+                )
+            ],
+        ),
+        ObligationResult(
+            id="GROOM-01",
+            title="Safe defaults for children",
+            pillar="grooming",
+            force=Force.VOLUNTARY_PRINCIPLE,
+            binding_sources=["vol.vp2020"],
+            reasons=["applies to every service", "asked for by: vol.vp2020 p3"],
+            status=Status.NOT_ASSESSED,
+            answered=False,
+            credit=0.0,
+            evidence_count=0,
+            findings=[
+                Finding(
+                    code="unanswered",
+                    level=FindingLevel.WARNING,
+                    message=f"GROOM-01 {unanswered}to add it, then fill it in",
+                    obligation_id="GROOM-01",
+                )
+            ],
+            risk=RiskBasis(
+                harms=[Harm.GROOMING], harm=Harm.GROOMING, level=RiskLevel.MEDIUM, declared=True
+            ),
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "secondary"),
+    [(dt.date(2026, 4, 6), 1), (dt.date(2026, 4, 7), 2)],
+    ids=["s66-not-yet-in-force", "s66-in-force"],
+)
+def test_secondary_citations_count_only_the_binding_unverified_ones(
+    make_catalog: CatalogFactory, as_of: dt.date, secondary: int
+) -> None:
+    # uk.osa2023 s10 (secondary) binds BLOCK-01; s66 (unverified) binds BLOCK-02 once in force;
+    # the verified vol.vp2020 citations of BLOCK-01 and GROOM-01 are not counted.
+    assert run(mini_catalog(make_catalog), {}, as_of=as_of).secondary_citations == secondary
+
+
+def test_an_assessment_of_another_version_is_told_where_it_says_so(
+    make_catalog: CatalogFactory, tmp_path: Path
+) -> None:
+    path = write_service(tmp_path, "  BLOCK-01:\n    status: implemented\n")
+    text = path.read_text(encoding="utf-8").replace(
+        'catalog: {id: mini, version: "2026.11"}\n', 'catalog:\n  id: mini\n  version: "2026.10"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    evaluation = evaluate(mini_catalog(make_catalog), load(path), as_of=AS_OF)
+    assert evaluation.findings[0] == Finding(
+        code="catalog-version",
+        level=FindingLevel.ERROR,
+        message="the assessment was made against catalogue mini 2026.10, not mini 2026.11; "
+        "run 'csea migrate' to carry it forward",
+        file=str(path),
+        line=3,
+    )

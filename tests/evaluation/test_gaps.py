@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from csea.evaluation.gaps import rank_gaps, rank_reason, risk_words
+from csea.evaluation.gaps import rank_gaps, rank_reason, risk_words, worst_level
 from csea.models import Harm, RiskBasis, RiskLevel, Status
-from csea.models.evaluation import Finding, FindingLevel, ObligationResult
+from csea.models.evaluation import Finding, FindingLevel, Gap, ObligationResult
 from csea.models.vocabulary import Force
 
 AS_OF = dt.date(2026, 12, 1)
@@ -111,8 +111,12 @@ def test_risk_ranks_before_how_far_from_met_and_undeclared_counts_as_high() -> N
             result("A-04", Status.NOT_IMPLEMENTED, None),
             "no force for this service · nothing in place · no due date",
         ),
+        (
+            result("A-05", Status.PLANNED, due=AS_OF),
+            "regulatory code · planned, nothing in place yet · due 2026-12-01",
+        ),
     ],
-    ids=["overdue-legal-duty", "planned-no-harm", "unassessed-guidance", "no-force"],
+    ids=["overdue-legal-duty", "planned-no-harm", "unassessed-guidance", "no-force", "due-today"],
 )
 def test_each_gap_says_why_it_ranks_there(gap: ObligationResult, reason: str) -> None:
     assert (rank_reason(gap, AS_OF), rank_gaps([gap], as_of=AS_OF)[0].reason) == (reason, reason)
@@ -135,3 +139,45 @@ def test_each_gap_says_why_it_ranks_there(gap: ObligationResult, reason: str) ->
 )
 def test_risk_words(basis: RiskBasis, words: str) -> None:
     assert risk_words(basis) == words
+
+
+def test_a_gap_carries_the_obligation_its_risk_and_its_worst_finding() -> None:
+    findings = [
+        Finding(code="a", level=FindingLevel.INFO, message="a"),
+        Finding(code="b", level=FindingLevel.WARNING, message="b"),
+    ]
+    gap = result(
+        "A-01", Status.PARTIAL, Force.LEGAL_DUTY, dt.date(2027, 1, 1), level=HIGH
+    ).model_copy(update={"findings": findings})
+    assert rank_gaps([gap], as_of=AS_OF) == [
+        Gap(
+            rank=1,
+            obligation_id="A-01",
+            title="A-01",
+            pillar="block",
+            force=Force.LEGAL_DUTY,
+            status=Status.PARTIAL,
+            due=dt.date(2027, 1, 1),
+            worst_finding=FindingLevel.WARNING,
+            risk=HIGH,
+            reason="legal duty · grooming risk high · partly in place · due 2027-01-01",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("levels", "worst"),
+    [
+        ([], None),
+        ([FindingLevel.INFO, FindingLevel.WARNING], FindingLevel.WARNING),
+        ([FindingLevel.INFO, FindingLevel.ERROR, FindingLevel.WARNING], FindingLevel.ERROR),
+    ],
+    ids=["none", "warning-over-info", "error-over-both"],
+)
+def test_worst_level_is_the_most_serious_finding(
+    levels: list[FindingLevel], worst: FindingLevel | None
+) -> None:
+    findings = [Finding(code="x", level=level, message="x") for level in levels]
+    assert worst_level(
+        result("A-01", Status.PARTIAL).model_copy(update={"findings": findings})
+    ) == (worst)

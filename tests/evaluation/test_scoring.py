@@ -15,9 +15,10 @@ from csea.evaluation.scoring import (
     indicator_results,
     percent_to_target,
     weight,
+    weight_parts,
     weighted_score,
 )
-from csea.models import Answer, Force, Harm, RiskBasis, RiskLevel, Status
+from csea.models import Answer, Force, Harm, IndicatorTarget, RiskBasis, RiskLevel, Status
 from csea.models.evaluation import IndicatorResult, ObligationResult, Rollup
 from csea.models.vocabulary import Direction
 from tests.conftest import CatalogFactory
@@ -236,19 +237,23 @@ def test_indicator_results_against_targets(make_catalog: CatalogFactory) -> None
 
 @pytest.mark.parametrize(
     ("score", "expected"),
-    [(100.0, 0.0), (37.5, 62.5), (0.0, 100.0), (66.7, 33.3), (None, None)],
-    ids=["full", "part", "zero", "rounded", "no-score"],
+    [(100.0, 0.0), (37.5, 62.5), (0.0, 100.0), (66.7, 33.3), (33.33, 66.7), (None, None)],
+    ids=["full", "part", "zero", "rounded", "one-decimal", "no-score"],
 )
 def test_percent_to_target(score: float | None, expected: float | None) -> None:
     assert percent_to_target(score) == expected
 
 
 def _result(
-    force: Force | None, level: RiskLevel | None, credit: float | None = 1.0
+    force: Force | None,
+    level: RiskLevel | None,
+    credit: float | None = 1.0,
+    *,
+    declared: bool = True,
 ) -> ObligationResult:
     risk = None
     if level is not None:
-        risk = RiskBasis(harms=[Harm.GROOMING], harm=Harm.GROOMING, level=level, declared=True)
+        risk = RiskBasis(harms=[Harm.GROOMING], harm=Harm.GROOMING, level=level, declared=declared)
     return ObligationResult(
         id="BLOCK-01",
         title="t",
@@ -295,8 +300,9 @@ def test_weighted_score_leaves_out_justified_na() -> None:
         _result(Force.LEGAL_DUTY, RiskLevel.HIGH, credit=0.5),
         _result(Force.GUIDANCE, RiskLevel.LOW, credit=1.0),
         _result(Force.LEGAL_DUTY, RiskLevel.HIGH, credit=None),
+        _result(Force.REGULATORY_CODE, None, credit=0.0),
     ]
-    assert weighted_score(results) == Weighted(credit=4.0, weight=7.0, score=57.1)
+    assert weighted_score(results) == Weighted(credit=4.0, weight=9.0, score=44.4)
     assert weighted_score([]) == Weighted(credit=0, weight=0, score=None)
 
 
@@ -340,3 +346,104 @@ def test_an_indicator_exactly_at_its_target_meets_it(
     measured = [{"id": indicator, "value": v, "period": "2026-Q3"} for v in values]
     answer = Answer.model_validate({"status": "implemented", "indicators": measured})
     assert tuple(r.met for r in indicator_results(obligation, answer)) == met
+
+
+@pytest.mark.parametrize(
+    ("result", "parts"),
+    [
+        (_result(Force.LEGAL_DUTY, RiskLevel.HIGH), "legal duty 3 x grooming risk high 2"),
+        (
+            _result(Force.REGULATORY_CODE, RiskLevel.MEDIUM),
+            "regulatory code 2 x grooming risk medium 1.5",
+        ),
+        (
+            _result(Force.GUIDANCE, RiskLevel.HIGH, declared=False),
+            "guidance 1 x grooming risk not declared 2",
+        ),
+        (_result(None, RiskLevel.LOW), "no force 1 x grooming risk low 1"),
+        (_result(None, None), "no force 1 x no harm named 1"),
+    ],
+    ids=["duty-high", "code-medium", "undeclared", "no-force-low", "nothing"],
+)
+def test_weight_parts_in_words(result: ObligationResult, parts: str) -> None:
+    assert weight_parts(result) == parts
+
+
+RULE = (
+    "credit: implemented 1, partial 0.5, planned / not_implemented / not_assessed 0; "
+    "not_applicable is left out when justified and counts 0 when not."
+)
+WEIGHT_RULE = (
+    "weight = force weight (legal duty 3, regulatory code 2, any other or none 1) x risk "
+    "factor (high or not declared 2, medium 1.5, low 1, no harm named 1)."
+)
+
+
+def test_explain_a_rollup_with_nothing_counted(make_catalog: CatalogFactory) -> None:
+    answers = {"GROOM-01": {"status": "not_applicable", "justification": "Adults only."}}
+    evaluation = run(mini_catalog(make_catalog), answers)
+    left_out = "left out (justified not_applicable)"
+    assert (
+        explain_score(evaluation, "grooming"),
+        explain_score(evaluation, "grooming", weighted=True),
+    ) == (
+        [
+            "grooming: Stop grooming",
+            f"  GROOM-01   not_applicable   {left_out} (voluntary_principle) "
+            "Safe defaults for children",
+            RULE,
+            "score: none (no obligation counted)",
+        ],
+        [
+            "grooming: Stop grooming",
+            f"  GROOM-01   not_applicable   {left_out} (voluntary principle 1 x no harm named 1) "
+            "Safe defaults for children",
+            RULE,
+            WEIGHT_RULE,
+            "weighted score: none (no obligation counted); unweighted: none",
+        ],
+    )
+
+
+def test_explain_an_obligation_with_no_force_for_the_service(make_catalog: CatalogFactory) -> None:
+    evaluation = run(mini_catalog(make_catalog), {"BLOCK-01": done()})
+    forceless = [r.model_copy(update={"force": None}) for r in evaluation.obligations]
+    evaluation = evaluation.model_copy(update={"obligations": forceless})
+    assert explain_score(evaluation, "block")[1:3] == [
+        "  BLOCK-01   implemented      1        (no force) Hash-match known images",
+        "  BLOCK-02   not_assessed     0        (no force) Report detected material",
+    ]
+
+
+def test_an_unknown_rollup_is_named_in_the_error_itself(make_catalog: CatalogFactory) -> None:
+    evaluation = run(mini_catalog(make_catalog), {})
+    with pytest.raises(InputError) as caught:
+        explain_score(evaluation, "eu.dsa")
+    assert str(caught.value) == (
+        "no roll-up 'eu.dsa'; there are: all, block, grooming, uk.osa2023, vol.vp2020\n"
+        + str(caught.value.problems[0])
+    )
+
+
+@pytest.mark.parametrize(
+    ("indicator", "target", "value", "percent"),
+    [
+        ("reports-on-time", 95, 90, 94.7),
+        ("reports-on-time", 0, 90, None),
+        ("hours-to-report", 24, 7, 342.9),
+        ("hours-to-report", 24, 0, 100.0),
+    ],
+    ids=["higher-rounded", "higher-target-zero", "lower-rounded", "lower-value-zero"],
+)
+def test_percent_of_target(
+    make_catalog: CatalogFactory, indicator: str, target: float, value: float, percent: float | None
+) -> None:
+    obligation = mini_catalog(make_catalog).obligation("BLOCK-02")
+    assert obligation is not None
+    targeted = IndicatorTarget(value=target, source="uk.osa2023", provision="s66")
+    indicators = [i.model_copy(update={"target": targeted}) for i in obligation.indicators]
+    obligation = obligation.model_copy(update={"indicators": indicators})
+    answer = Answer.model_validate(
+        {"status": "implemented", "indicators": [{"id": indicator, "value": value, "period": "Q3"}]}
+    )
+    assert [r.percent_of_target for r in indicator_results(obligation, answer)] == [percent]

@@ -7,6 +7,8 @@ and review the diff of ``tests/report/golden/`` like code.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,36 @@ def test_timestamp_only_when_asked(fmt: str, monkeypatch: pytest.MonkeyPatch) ->
     stamped = render((*BASE, "--format", fmt, "--generated-at", "2031-01-02T03:04:05"), monkeypatch)
     plain = render((*BASE, "--format", fmt), monkeypatch)
     assert ("2031-01-02T03:04:05" in stamped, "2031" in plain) == (True, False)
+
+
+COMPILE_FORBIDDEN = """
+import sys
+import jinja2
+from csea.cli import main
+
+def forbidden(*args, **kwargs):
+    raise AssertionError("a template was compiled")
+
+if sys.argv.pop(1) == "compile-forbidden":
+    jinja2.Environment.compile = forbidden
+main()
+"""
+
+
+def test_html_from_cached_compiled_templates_matches_the_golden_file(tmp_path: Path) -> None:
+    """The first report keeps its compiled templates; the next one compiles nothing."""
+    env = {**os.environ, "CSEA_CACHE_DIR": str(tmp_path / "cache")}
+    outputs = []
+    for mode in ("compile", "compile-forbidden"):
+        done = subprocess.run(
+            [sys.executable, "-c", COMPILE_FORBIDDEN, mode, *CASES["report.html"]],
+            cwd=FIXTURES,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        outputs.append((done.returncode, done.stdout, done.stderr))
+    golden = (GOLDEN / "report.html").read_bytes().decode("utf-8")
+    assert outputs == [(0, golden, ""), (0, golden, "")]
+    assert len(list((tmp_path / "cache").glob("*.bytes"))) == 3

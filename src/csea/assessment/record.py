@@ -23,7 +23,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from csea.assessment.history import assessment_history
 from csea.assessment.load import LoadedAssessment
 from csea.errors import InputError
 from csea.models import Answer, Assessment, ServiceProfile
@@ -75,6 +74,9 @@ def answer_changes(
     Reads back from the newest commit until one older than ``since``. None when the file
     is not in a git work tree, git is missing, or the file was never committed.
     """
+    # Imported here: only an approval's review reads git history (faster start for the rest).
+    from csea.assessment.history import assessment_history  # noqa: PLC0415
+
     try:
         versions = assessment_history(loaded.path, limit=_MAX_VERSIONS)
     except InputError:

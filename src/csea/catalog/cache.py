@@ -4,7 +4,9 @@ Loading a catalogue (reading every file, validating it, running the cross-file c
 most of what a command costs. When a catalogue loads without errors, the loader keeps
 the result (the catalogue and its warnings) in the user's cache directory, under the hash
 of everything the result depends on ([csea.catalog.fingerprint][]); the next load with the
-same hash skips reading, validating and checking.
+same hash skips reading, validating and checking. The same directory keeps a few signed
+entries of bytes for other parts of csea (the HTML report's compiled templates), each under a
+key that says everything it depends on.
 
 Where: ``CSEA_CACHE_DIR`` when set, else the platform's cache directory for csea
 (``~/.cache/csea`` on Linux, ``~/Library/Caches/csea`` on macOS, ``csea/Cache`` under
@@ -68,6 +70,10 @@ _CHUNK = 1 << 20
 _SUFFIX = ".catalog"
 _KEPT = 8
 """How many entries are kept (the most recently used)."""
+_BYTES_MAGIC = b"csea cached bytes 1\n"
+_BYTES_SUFFIX = ".bytes"
+_BYTES_KEPT = 32
+"""How many entries of bytes are kept (a few per version of csea: compiled templates)."""
 _UNREADABLE = (
     pickle.UnpicklingError,
     EOFError,
@@ -125,17 +131,39 @@ class CatalogCache:
         if checked.catalog is not None:
             share_field_sets(checked.catalog)
 
-        def write(stream: BinaryIO) -> None:
-            """The magic line, room for the signature, the pickle, then the signature."""
-            stream.write(_MAGIC + bytes(_SIGNATURE))
-            signing = _Signing(stream, hmac.new(secret, _MAGIC, hashlib.sha256))
-            pickle.dump((key, checked), signing, protocol=pickle.HIGHEST_PROTOCOL)
-            stream.seek(len(_MAGIC))
-            stream.write(signing.mac.digest())
+        def write(stream: _Signing) -> None:
+            pickle.dump((key, checked), stream, protocol=pickle.HIGHEST_PROTOCOL)
 
         with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-            self._write(self._entry(key), write)
-            self._prune()
+            self._write(self._entry(key), _signed(secret, _MAGIC, write))
+            self._prune(_SUFFIX, _KEPT)
+
+    def load_bytes(self, key: bytes) -> bytes | None:
+        """The bytes [store_bytes][csea.catalog.cache.CatalogCache.store_bytes] kept under ``key``.
+
+        ``None`` when there are none, or they are not whole and signed by this user's csea.
+        """
+        secret = self._secret()
+        entry = self._bytes_entry(key)
+        handle = _open_signed(entry, secret, _BYTES_MAGIC) if secret else None
+        if handle is None:
+            return None
+        with handle:
+            stored = handle.read()
+        if not stored.startswith(key):  # signed, but kept under another key
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(entry)
+        return stored[len(key) :]
+
+    def store_bytes(self, key: bytes, data: bytes) -> None:
+        """Keep ``data`` under ``key`` (``key`` must say everything ``data`` depends on)."""
+        secret = self._secret()
+        if secret is None:
+            return
+        with contextlib.suppress(OSError):
+            self._write(self._bytes_entry(key), _signed(secret, _BYTES_MAGIC, key + data))
+            self._prune(_BYTES_SUFFIX, _BYTES_KEPT)
 
     def clear(self) -> list[Path]:
         """Remove every entry and the signing key; the files removed."""
@@ -143,7 +171,7 @@ class CatalogCache:
             return []
         removed = []
         for path in sorted(self.directory.iterdir()):
-            if path.suffix in (_SUFFIX, ".tmp") or path.name == "key":
+            if path.suffix in (_SUFFIX, _BYTES_SUFFIX, ".tmp") or path.name == "key":
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
                     removed.append(path)
@@ -152,26 +180,15 @@ class CatalogCache:
     def _entry(self, key: bytes) -> Path:
         return self.directory / f"{key.hex()}{_SUFFIX}"
 
-    def _read(self, key: bytes, secret: bytes) -> Checked | None:
-        """The entry stored under ``key``, if it is whole, signed with ``secret`` and for ``key``.
+    def _bytes_entry(self, key: bytes) -> Path:
+        return self.directory / f"{key.hex()}{_BYTES_SUFFIX}"
 
-        The signature is checked over the whole file before anything is unpickled; the file
-        is read twice rather than held in memory (an open file cannot be swapped under us:
-        entries are only ever replaced, never rewritten in place).
-        """
-        handle = _open_own(self._entry(key))
+    def _read(self, key: bytes, secret: bytes) -> Checked | None:
+        """The entry stored under ``key``, if it is whole, signed with ``secret`` and for ``key``."""
+        handle = _open_signed(self._entry(key), secret, _MAGIC)
         if handle is None:
             return None
         with handle:
-            if handle.read(len(_MAGIC)) != _MAGIC:
-                return None
-            signature = handle.read(_SIGNATURE)
-            mac = hmac.new(secret, _MAGIC, hashlib.sha256)
-            while chunk := handle.read(_CHUNK):
-                mac.update(chunk)
-            if not hmac.compare_digest(signature, mac.digest()):
-                return None
-            handle.seek(len(_MAGIC) + _SIGNATURE)
             try:
                 stored, checked = pickle.load(handle)  # signed with this user's key: csea wrote it
             except _UNREADABLE:
@@ -223,12 +240,12 @@ class CatalogCache:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
 
-    def _prune(self) -> None:
-        """Keep the most recently used entries only."""
+    def _prune(self, suffix: str, kept: int) -> None:
+        """Keep the ``kept`` most recently used entries ending in ``suffix`` only."""
         entries = sorted(
-            self.directory.glob(f"*{_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True
+            self.directory.glob(f"*{suffix}"), key=lambda p: p.stat().st_mtime, reverse=True
         )
-        for old in entries[_KEPT:]:
+        for old in entries[kept:]:
             with contextlib.suppress(FileNotFoundError):
                 old.unlink()
 
@@ -243,6 +260,46 @@ class _Signing:
     def write(self, data: bytes) -> int:
         self.mac.update(data)
         return self.stream.write(data)
+
+
+def _signed(
+    secret: bytes, magic: bytes, content: bytes | Callable[[_Signing], None]
+) -> Callable[[BinaryIO], None]:
+    """What writes an entry: the magic line, room for the signature, the content, the signature."""
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(magic + bytes(_SIGNATURE))
+        signing = _Signing(stream, hmac.new(secret, magic, hashlib.sha256))
+        if callable(content):
+            content(signing)
+        else:
+            signing.write(content)
+        stream.seek(len(magic))
+        stream.write(signing.mac.digest())
+
+    return write
+
+
+def _open_signed(path: Path, secret: bytes, magic: bytes) -> BinaryIO | None:
+    """The entry at ``path``, opened past its signature, if it is whole and signed with ``secret``.
+
+    The signature is checked over the whole file before anything is read from it; the file
+    is read twice rather than held in memory (an open file cannot be swapped under us:
+    entries are only ever replaced, never rewritten in place).
+    """
+    handle = _open_own(path)
+    if handle is None:
+        return None
+    if handle.read(len(magic)) == magic:
+        signature = handle.read(_SIGNATURE)
+        mac = hmac.new(secret, magic, hashlib.sha256)
+        while chunk := handle.read(_CHUNK):
+            mac.update(chunk)
+        if hmac.compare_digest(signature, mac.digest()):
+            handle.seek(len(magic) + _SIGNATURE)
+            return handle
+    handle.close()
+    return None
 
 
 def _read_own(path: Path, *, private: bool = False) -> bytes | None:

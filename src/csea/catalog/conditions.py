@@ -71,14 +71,13 @@ class Trace:
     def leaves(self) -> list[Trace]:
         """The leaf conditions that decided the outcome.
 
-        A leaf decides itself. ``not`` is decided by its inner condition. ``all`` and ``any`` are
-        decided by the parts that came out as they did (the false parts of a false ``all``, the
-        unknown parts of an unknown one, the true parts of a true ``any``...).
+        A leaf decides itself. ``all`` and ``any`` are decided by the parts that came out as they
+        did (the false parts of a false ``all``, the unknown parts of an unknown one, the true
+        parts of a true ``any``...), or by all their parts when none did. So ``not`` is decided
+        by its inner condition: it came out the other way, or both are unknown.
         """
         if not self.parts:
             return [self]
-        if len(self.parts) == 1 and self.text == "not":
-            return self.parts[0].leaves()
         chosen = [p for p in self.parts if p.holds is self.holds] or self.parts
         return [leaf for part in chosen for leaf in part.leaves()]
 

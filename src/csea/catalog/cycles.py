@@ -1,30 +1,25 @@
-"""Review cycles: which apply to a service, and the check that their citations resolve.
+"""Review cycles: which apply to a service, and when its next review falls due.
 
 A catalogue may have ``review-cycles.yaml`` (see [ReviewCycle][csea.models.ReviewCycle]).
 A cycle **applies** to a service on a date when one of its citations binds the service
 (the same rules as an obligation's citation: the source in force where the service has
 users, the citation's own conditions) and its ``applies_when`` holds. When several apply,
-the shortest period governs.
+the shortest period governs. The check that cycles cite existing provisions is in
+[csea.catalog.cycle_checks][].
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator
 
 from csea.catalog.applicability import citation_binding, profile_facts
-from csea.catalog.checks import CHECKS, _resolve
 from csea.catalog.conditions import evaluate_condition
-from csea.catalog.files import CatalogFiles
-from csea.codes import ProblemCode
-from csea.errors import Problem
-from csea.models import Catalog, CitationState, ReviewCycle, ServiceProfile, Verification
+from csea.models import Catalog, CitationState, ReviewCycle, ServiceProfile
 
 __all__ = [
     "CYCLES_FILE",
     "cited",
-    "cycle_citations_resolve",
     "cycles_for",
     "governing_cycle",
     "next_review",
@@ -78,31 +73,3 @@ def _applies(catalog: Catalog, cycle: ReviewCycle, profile: ServiceProfile, as_o
 
 _APPLYING = {CitationState.BINDS, CitationState.ASSUMED}
 """Citation states that make a cycle apply: binding, or binding until facts are declared."""
-
-
-@CHECKS.rule(ProblemCode.UNKNOWN_SOURCE, ProblemCode.UNKNOWN_PROVISION, ProblemCode.MISSING_FIELD)
-def cycle_citations_resolve(files: CatalogFiles) -> Iterator[Problem]:
-    """A review cycle cites existing provisions, and says where its period is stated."""
-    if files.cycles is None:
-        return
-    sources = {s.model.id: s.model for s in files.sources}
-    doc = files.cycles.doc
-    for i, cycle in enumerate(files.cycles.model.cycles):
-        for j, citation in enumerate(cycle.citations):
-            if citation.source not in files.invalid_ids:
-                where: list[str | int] = ["cycles", i, "citations", j]
-                yield from _resolve(
-                    doc, where, cycle.id, sources, citation.source, citation.provision
-                )
-        verified = any(c.verification is Verification.VERIFIED for c in cycle.citations)
-        if cycle.basis is None and not verified:
-            line, column = doc.locate(["cycles", i])
-            yield Problem(
-                code=ProblemCode.MISSING_FIELD,
-                message="no citation is verified, so say where the period is stated ('basis')",
-                file=doc.file,
-                line=line,
-                column=column,
-                object_id=cycle.id,
-                field=f"cycles.{i}.basis",
-            )

@@ -40,7 +40,7 @@ from csea.__about__ import __version__
 from csea.fileio import display_path
 from csea.yamlio.reader import LIBYAML, Limits
 
-__all__ = ["catalog_key"]
+__all__ = ["catalog_key", "code_key"]
 
 _SKIPPED = frozenset({".git", ".hg", ".svn"})
 """Version-control folders: never catalogue data."""
@@ -79,6 +79,18 @@ def catalog_key(root: Path, limits: Limits) -> bytes | None:
         _tree(digest, Path(real), limits.max_bytes)
     except (_Uncacheable, OSError):
         return None
+    return digest.digest()
+
+
+def code_key(*parts: str) -> bytes:
+    """The hash of csea's version and code, the versions it runs with, and ``parts``.
+
+    What csea derives from its own files alone (a compiled template) is kept under this key
+    plus what names it: a new version, or any file of the package changed, gives a new key.
+    """
+    digest = hashlib.sha256()
+    for part in (_environment(), _code(), *parts):
+        _feed(digest, part.encode("utf-8", "surrogateescape"))
     return digest.digest()
 
 

@@ -21,12 +21,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from csea.catalog import (
-    kind_checks,  # noqa: F401  (registers the kinds.yaml checks)
-    regulator_checks,  # noqa: F401  (registers its checks in CHECKS)
-)
 from csea.catalog.cache import Checked, active_cache
-from csea.catalog.checks import CHECKS
 from csea.catalog.cycles import CYCLES_FILE
 from csea.catalog.files import CatalogFiles, Loaded
 from csea.codes import ProblemCode
@@ -118,6 +113,14 @@ def _checked(root: Path, limits: Limits) -> Checked:
 
 
 def _all_problems(files: CatalogFiles) -> list[Problem]:
+    # Imported here: only a catalogue read from its files is checked (a cache hit skips it).
+    from csea.catalog import (  # noqa: PLC0415
+        cycle_checks,  # noqa: F401  (registers the review-cycles.yaml checks)
+        kind_checks,  # noqa: F401  (registers the kinds.yaml checks)
+        regulator_checks,  # noqa: F401  (registers its checks in CHECKS)
+    )
+    from csea.catalog.checks import CHECKS  # noqa: PLC0415
+
     problems = [*files.problems, *CHECKS.run(files)]
     return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0, p.code))
 

@@ -4,7 +4,8 @@ Each command parses its arguments, calls one library function, hands the result 
 a renderer and maps errors to an exit code (0 ok, 1 findings, 2 unusable input).
 """
 
-from __future__ import annotations
+# Annotations are not postponed here: typer reads every command's signature at each start,
+# and a postponed (string) annotation costs an eval each time it is read.
 
 import atexit
 import contextlib

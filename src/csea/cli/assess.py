@@ -1,6 +1,7 @@
 """``csea applicable`` and ``csea check``: which obligations apply, and what is missing."""
 
-from __future__ import annotations
+# Annotations are not postponed here: typer reads every command's signature at each start,
+# and a postponed (string) annotation costs an eval each time it is read.
 
 import datetime as dt
 from pathlib import Path
@@ -21,13 +22,8 @@ from csea.cli._shared import (
     write_parts,
 )
 from csea.evaluation.engine import DEFAULT_MAX_EVIDENCE_AGE_DAYS
-from csea.evaluation.files import assess_files
-from csea.evaluation.portfolio import fails
-from csea.evaluation.selection import FindingSelection
 from csea.models import FindingLevel
-from csea.render.check import CheckView
-from csea.render.junit import JunitGaps
-from csea.render.view import CheckFormat, TableJsonFormat
+from csea.render.view import CheckFormat, JunitGaps, TableJsonFormat
 
 __all__ = ["register"]
 
@@ -148,6 +144,12 @@ def check(
     Exit 0 when nothing at or above --fail-on was found, 1 when something was, 2 when
     an input cannot be used (missing or invalid file, other catalogue version).
     """
+    # Imported here, not at the top: only this command needs them (faster start for the others).
+    from csea.evaluation.files import assess_files  # noqa: PLC0415
+    from csea.evaluation.portfolio import fails  # noqa: PLC0415
+    from csea.evaluation.selection import FindingSelection  # noqa: PLC0415
+    from csea.render.check import CheckView  # noqa: PLC0415
+
     selection = FindingSelection.parse(only, codes or [])
     catalog = load_catalog(catalog_dir)
     services = assess_files(

@@ -1,6 +1,7 @@
 """``csea init``, ``csea diff`` and ``csea migrate``: writing and comparing assessment files."""
 
-from __future__ import annotations
+# Annotations are not postponed here: typer reads every command's signature at each start,
+# and a postponed (string) annotation costs an eval each time it is read.
 
 import datetime as dt
 from pathlib import Path
@@ -67,7 +68,7 @@ def init(
     _report_init(result)
 
 
-def _report_init(result: InitResult) -> None:
+def _report_init(result: "InitResult") -> None:
     if result.created:
         _say(f"wrote {result.path}: {len(result.added)} applicable obligation(s), all not_assessed")
     elif not result.changed:
@@ -178,7 +179,7 @@ def migrate(
     _report_migration(result)
 
 
-def _report_migration(result: Migration) -> None:
+def _report_migration(result: "Migration") -> None:
     if not result.changed:
         _say(
             f"{result.source} already follows catalogue version {result.to_version}; "

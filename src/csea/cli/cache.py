@@ -1,6 +1,7 @@
 """``csea cache ...``: where the catalogue cache is, and emptying it."""
 
-from __future__ import annotations
+# Annotations are not postponed here: typer reads every command's signature at each start,
+# and a postponed (string) annotation costs an eval each time it is read.
 
 import typer
 

@@ -1,6 +1,7 @@
 """``csea catalog ...``: list, show, check and measure the coverage of a catalogue."""
 
-from __future__ import annotations
+# Annotations are not postponed here: typer reads every command's signature at each start,
+# and a postponed (string) annotation costs an eval each time it is read.
 
 import datetime as dt
 from pathlib import Path

@@ -1,6 +1,7 @@
 """``csea export`` (and ``csea import``): an assessment out to other people's tools, and back."""
 
-from __future__ import annotations
+# Annotations are not postponed here: typer reads every command's signature at each start,
+# and a postponed (string) annotation costs an eval each time it is read.
 
 import datetime as dt
 from pathlib import Path
@@ -160,7 +161,7 @@ def import_(
     _report_import(result)
 
 
-def _report_import(result: ImportResult) -> None:
+def _report_import(result: "ImportResult") -> None:
     from csea.render.diff import DiffView  # noqa: PLC0415 - only this command needs it
 
     preview = result.preview

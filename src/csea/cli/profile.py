@@ -1,31 +1,30 @@
 """``csea profile new``: the guided interview that writes a service profile."""
 
-from __future__ import annotations
+# Annotations are not postponed here: typer reads every command's signature at each start,
+# and a postponed (string) annotation costs an eval each time it is read.
 
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from csea.assessment.answers import given_answers
-from csea.assessment.interview import Question, interview, profile_text, write_new_profile
-from csea.assessment.load import load_profile
-from csea.catalog.applicability import applicable_obligations
 from csea.catalog.loader import load_catalog
 from csea.cli._shared import CatalogOption, emit, handle_errors, out
 from csea.clock import today
-from csea.render.applicability import ApplicableView
 from csea.render.view import TableJsonFormat
 from csea.yamlio.reader import read_yaml
+
+if TYPE_CHECKING:
+    from csea.assessment.interview import Question
 
 __all__ = ["app"]
 
 app = typer.Typer(help="Write a service profile.", no_args_is_help=True)
 
 
-def _ask(question: Question, refused: str | None) -> str:
+def _ask(question: "Question", refused: str | None) -> str:
     """Ask on the terminal: the question, its choices, and why the last answer was refused."""
     if refused:
         out.print(f"  Not usable: {refused}", markup=False)
@@ -73,6 +72,13 @@ def new(
     kinds, users, established_in, children_likely, risk, enterprise_size, designations).
     The profile is never written over an existing file.
     """
+    # Imported here, not at the top: only this command needs them (faster start for the others).
+    from csea.assessment.answers import given_answers  # noqa: PLC0415
+    from csea.assessment.interview import interview, profile_text, write_new_profile  # noqa: PLC0415
+    from csea.assessment.load import load_profile  # noqa: PLC0415
+    from csea.catalog.applicability import applicable_obligations  # noqa: PLC0415
+    from csea.render.applicability import ApplicableView  # noqa: PLC0415
+
     catalog = load_catalog(catalog_dir)
     ask = _ask if sys.stdin.isatty() else None
     file_answers = read_yaml(answers_file).data if answers_file is not None else None

@@ -1,6 +1,7 @@
 """``csea approve`` and ``csea due``: signing an assessment off, and what falls due in it."""
 
-from __future__ import annotations
+# Annotations are not postponed here: typer reads every command's signature at each start,
+# and a postponed (string) annotation costs an eval each time it is read.
 
 import datetime as dt
 import re

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, overload
 
-from csea.assessment.history import assessment_history, load_previous
 from csea.assessment.load import LoadedAssessment, load_assessments
 from csea.assessment.record import AnswerChanges, answer_changes
 from csea.catalog.applicability import Verdicts
@@ -206,6 +205,9 @@ def _history(
         return ()
     if len(loaded) != 1:
         _refuse("--previous compares one service with its earlier assessments; give one assessment")
+    # Imported here: only a comparison with earlier versions reads them (faster start otherwise).
+    from csea.assessment.history import load_previous  # noqa: PLC0415
+
     current = loaded[0]
     earlier = [load_previous(p, current.path) for p in asked.paths]
     earlier += _committed(current, asked.versions)
@@ -220,6 +222,8 @@ def _committed(current: LoadedAssessment, count: int) -> list[LoadedAssessment]:
     """
     if not count:
         return []
+    from csea.assessment.history import assessment_history  # noqa: PLC0415 - as in _history
+
     versions = [v.load() for v in assessment_history(current.path, limit=count + 1)]
     now = (current.assessment, current.profile)
     same = next((i for i, v in enumerate(versions) if (v.assessment, v.profile) == now), None)

@@ -5,7 +5,8 @@ obligation id looks like ``BLOCK-01``" lives in exactly one place. Other package
 their own models (the report document, for instance) on [CseaModel][csea.models.base.CseaModel].
 """
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
 import datetime as dt
 import re

@@ -23,9 +23,10 @@ million does), never both. Risk levels and enterprise sizes are ``at_least`` ("m
 high risk"; every size but micro and small).
 """
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     ConfigDict,
@@ -71,7 +72,7 @@ __all__ = [
 class AllOf(CseaModel):
     """True when every listed condition is true."""
 
-    all: Annotated[list[Condition], Field(min_length=1)]
+    all: Annotated[list["Condition"], Field(min_length=1)]
     """Conditions that must all hold."""
 
     def describe(self) -> str:
@@ -82,7 +83,7 @@ class AllOf(CseaModel):
 class AnyOf(CseaModel):
     """True when at least one listed condition is true."""
 
-    any: Annotated[list[Condition], Field(min_length=1)]
+    any: Annotated[list["Condition"], Field(min_length=1)]
     """Conditions of which at least one must hold."""
 
     def describe(self) -> str:
@@ -93,7 +94,7 @@ class AnyOf(CseaModel):
 class NotCondition(CseaModel):
     """True when the inner condition is false."""
 
-    not_: Condition = Field(alias="not")
+    not_: "Condition" = Field(alias="not")
     """The condition that must not hold."""
 
     def describe(self) -> str:
@@ -185,7 +186,7 @@ class UserThreshold(CseaModel):
     """Met by this number and any above it ("N or more", "equal to or higher than N")."""
 
     @model_validator(mode="after")
-    def _one_comparison(self) -> UserThreshold:
+    def _one_comparison(self) -> Self:
         if self.more_than is not None and self.at_least is not None:
             raise ValueError(
                 "a user threshold has one comparison, and this one has both 'more_than' and "

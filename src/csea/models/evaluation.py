@@ -5,10 +5,12 @@ so every number in a report can be traced to the answers it came from: each
 roll-up lists the obligation ids it counted.
 """
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Self
 
 from pydantic import Field, PrivateAttr
 
@@ -265,7 +267,7 @@ class Evaluation(CseaModel):
         """
         return self._verdicts
 
-    def with_verdicts(self, verdicts: Iterable[Applicability]) -> Evaluation:
+    def with_verdicts(self, verdicts: Iterable[Applicability]) -> Self:
         """A copy of this evaluation that keeps the verdicts it was computed from."""
         copy = self.model_copy()
         copy._verdicts = tuple(verdicts)

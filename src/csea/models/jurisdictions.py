@@ -8,7 +8,8 @@ Anything else is refused with a plain "did you mean" (``UK`` is not an ISO code;
 Kingdom's is ``GB``).
 """
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
 import difflib
 from functools import cache

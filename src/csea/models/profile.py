@@ -16,9 +16,10 @@ it is assumed to apply until the fact is declared. So a profile says what the se
     not_offered_in: all others    # or a list: [US]
 """
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, Self, TypeVar
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
@@ -68,7 +69,7 @@ class Declared(CseaModel, Generic[V]):
     """What it does not have; ``all others`` for everything not listed under ``present``."""
 
     @model_validator(mode="after")
-    def _not_both(self) -> Declared[V]:
+    def _not_both(self) -> Self:
         absent = self.absent if isinstance(self.absent, list) else []
         for name, values in (("present", self.present), ("absent", absent)):
             repeated = sorted({str(v) for v in values if values.count(v) > 1})
@@ -159,7 +160,7 @@ class ServiceProfile(CseaModel):
     kinds of illegal harm). When not given, csea works it out from ``risk`` (see docs)."""
 
     @model_validator(mode="after")
-    def _consistent(self) -> ServiceProfile:
+    def _consistent(self) -> Self:
         for name in ("kinds", "features", "established_in", "designations"):
             value = getattr(self, name)
             values = value.present if isinstance(value, Declared) else value

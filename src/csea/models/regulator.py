@@ -8,7 +8,8 @@ Industry programmes and tools are grouped too, but reports show them apart and c
 legal duties for them: nobody is answerable to a hash list.
 """
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
 from enum import StrEnum
 from typing import Annotated

@@ -1,10 +1,11 @@
 """Sources (documents that ask something of platforms) and their provisions."""
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
 import datetime as dt
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
@@ -90,7 +91,7 @@ class Source(CseaModel):
     """The provisions the catalogue knows of, in the source's own order."""
 
     @model_validator(mode="after")
-    def _timeline_consistent(self) -> Source:
+    def _timeline_consistent(self) -> Self:
         dates = [change.date for change in self.timeline]
         if dates != sorted(dates):
             raise ValueError("timeline entries must be in date order, oldest first")

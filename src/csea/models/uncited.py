@@ -1,6 +1,7 @@
 """Provisions the catalogue deliberately does not cite (``obligations/uncited.yaml``)."""
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
 from pydantic import Field
 

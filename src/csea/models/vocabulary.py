@@ -5,7 +5,8 @@ advice. Where a value mirrors a regulator's term (an Ofcom risk level, a DSA
 designation) its docstring says whose term it is.
 """
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
 from enum import StrEnum
 from functools import cache

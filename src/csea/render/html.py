@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from importlib import resources
 
+import jinja2
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
+from csea.catalog.cache import active_cache
+from csea.catalog.fingerprint import code_key
 from csea.models import RegulatorKind, Status
 from csea.render.charts import scorecard_chart, status_strip
 from csea.render.escape import css_string, html
@@ -56,6 +60,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_finalize,
+        bytecode_cache=_CompiledTemplates(),
     )
     env.filters.update(
         label=label,
@@ -87,6 +92,31 @@ def _environment() -> Environment:
 def _finalize(value: object) -> object:
     """Every text value through [html][csea.render.escape.html] (controls shown escaped)."""
     return html(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in the catalogue cache in use, so a report compiles them once.
+
+    Entries are signed by this user's csea like the cache's catalogues (compiled code is run
+    when loaded), and keyed by csea's version and code (templates and these settings
+    included) and jinja2's version; jinja2 also compares each template's source checksum.
+    Without a cache in use ([csea.catalog.cache.use_cache][]), templates are compiled.
+    """
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        cache = active_cache()
+        data = cache.load_bytes(_template_key(bucket)) if cache is not None else None
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        cache = active_cache()
+        if cache is not None:
+            cache.store_bytes(_template_key(bucket), bucket.bytecode_to_string())
+
+
+def _template_key(bucket: Bucket) -> bytes:
+    return code_key("jinja2", jinja2.__version__, bucket.key)
 
 
 _ENV = _environment()

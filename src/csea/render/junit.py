@@ -25,11 +25,11 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 
 from csea.models import FindingLevel, Force, Portfolio, Status
 from csea.render.escape import xml
+from csea.render.view import JunitGaps
 from csea.render.wording import force_text, label, score_text
 from csea.report.document import ReportDocument
 
@@ -49,15 +49,6 @@ LEGAL_DUTY_UNMET = "legal-duty-unmet"
 """The failure type of a legal duty for the service that is not implemented."""
 GAP = "gap"
 """The failure type of a gap with no finding, with ``--junit-gaps failure``."""
-
-
-class JunitGaps(StrEnum):
-    """How a gap with no finding and no legal duty at stake shows in JUnit (``--junit-gaps``)."""
-
-    SKIPPED = "skipped"
-    """Skipped, with its status and force as the message: known, tracked work (the default)."""
-    FAILURE = "failure"
-    """A failure of type ``gap``: every gap turns the test run red."""
 
 
 class FindingLike(Protocol):

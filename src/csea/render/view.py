@@ -31,6 +31,7 @@ __all__ = [
     "CrosswalkFormat",
     "DiffFormat",
     "DueFormat",
+    "JunitGaps",
     "Line",
     "Part",
     "Styled",
@@ -71,6 +72,15 @@ class CheckFormat(StrEnum):
     """JUnit XML, for test-report dashboards."""
     SARIF = "sarif"
     """SARIF 2.1.0, for code hosts that annotate files in pull requests."""
+
+
+class JunitGaps(StrEnum):
+    """How a gap with no finding and no legal duty at stake shows in JUnit (``--junit-gaps``)."""
+
+    SKIPPED = "skipped"
+    """Skipped, with its status and force as the message: known, tracked work (the default)."""
+    FAILURE = "failure"
+    """A failure of type ``gap``: every gap turns the test run red."""
 
 
 class TextFormat(StrEnum):

@@ -6,7 +6,8 @@ Markdown, HTML, JSON, CSV, JUnit) only lays it out. The JSON format is this mode
 data, and ``schema/report.schema.json`` is its JSON Schema.
 """
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
 import datetime as dt
 from typing import Literal

@@ -4,7 +4,8 @@
 are models so the JSON format and its schema describe them field by field.
 """
 
-from __future__ import annotations
+# Annotations are not postponed: pydantic reads them as the class is built, and a postponed
+# (string) annotation costs a compile and an eval for every field at each start.
 
 import datetime as dt
 from enum import StrEnum
