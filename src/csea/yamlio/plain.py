@@ -33,6 +33,8 @@ from csea.yamlio.scalars import MERGE, NUMBER_START, WORDS, resolve_plain
 
 __all__ = ["Unusual", "plain_values"]
 
+_NODES = frozenset({ScalarEvent, MappingStartEvent, SequenceStartEvent})
+"""The events that make a value: each counts towards the limits and may carry an anchor or tag."""
 _NO_KEY: Any = object()
 """A mapping waiting for its next key."""
 
@@ -73,7 +75,7 @@ def plain_values(  # noqa: PLR0912, PLR0915 - one loop on purpose (see the comme
     while True:
         event = next_event()
         kind = type(event)
-        if kind is ScalarEvent:
+        if kind in _NODES:
             count += 1
             if (
                 event.anchor is not None
@@ -82,6 +84,7 @@ def plain_values(  # noqa: PLR0912, PLR0915 - one loop on purpose (see the comme
                 or len(stack) >= max_depth
             ):
                 raise Unusual
+        if kind is ScalarEvent:
             text = event.value
             value: Any
             if not event.implicit[0]:
@@ -115,14 +118,6 @@ def plain_values(  # noqa: PLR0912, PLR0915 - one loop on purpose (see the comme
                 mark = event.start_mark
                 table[where] = (mark.line + 1, mark.column + 1)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            count += 1
-            if (
-                event.anchor is not None
-                or event.tag is not None
-                or count > max_nodes
-                or len(stack) >= max_depth
-            ):
-                raise Unusual
             made: Any = {} if kind is MappingStartEvent else []
             if not stack:
                 root = made
