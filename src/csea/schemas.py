@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from csea.codes import ProblemCode
 from csea.errors import InputError, Problem, WriteRefusedError
 from csea.fileio import dumps_json, write_output
-from csea.models.docstrings import document_models
+from csea.models.docstrings import document_models, field_docs
 
 __all__ = ["SCHEMAS", "json_schema", "schema_id", "schema_model", "schema_text", "write_schemas"]
 
@@ -93,7 +95,9 @@ def json_schema(name: str) -> dict[str, Any]:
     model = schema_model(name)
     document_models(model)
     description = SCHEMAS[name]
-    schema = _closed(model.model_json_schema(by_alias=True, mode="validation"))
+    schema = _closed(
+        model.model_json_schema(by_alias=True, mode="validation", schema_generator=_Described)
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id(name),
@@ -101,6 +105,26 @@ def json_schema(name: str) -> dict[str, Any]:
         "description": description,
         **schema,
     }
+
+
+class _Described(GenerateJsonSchema):
+    """pydantic's generator, giving every model field the docstring under it as description.
+
+    ``document_models`` gives the fields their descriptions, but a model built earlier in the
+    process (a recursive condition, say) can keep a schema from before them; reading them here
+    makes the schema the same whatever the process did before.
+    """
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        json_schema = super().model_schema(schema)
+        properties = json_schema.get("properties", {})
+        for name, doc in field_docs(schema["cls"]).items():
+            info = schema["cls"].__pydantic_fields__[name]
+            alias = info.validation_alias if isinstance(info.validation_alias, str) else None
+            target = properties.get(alias or info.alias or name)
+            if isinstance(target, dict) and "description" not in target:
+                target["description"] = doc
+        return json_schema
 
 
 def _closed(schema: Any) -> Any:

@@ -22,7 +22,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-__all__ = ["document_models"]
+__all__ = ["document_models", "field_docs"]
 
 
 def document_models(root: type[BaseModel]) -> None:
@@ -33,6 +33,17 @@ def document_models(root: type[BaseModel]) -> None:
     for model in _models_in(root):
         if _describe(model):
             model.model_rebuild(force=True)
+
+
+def field_docs(model: type[BaseModel]) -> dict[str, str]:
+    """Field name -> the docstring under it (in the class that annotates it)."""
+    docs = {}
+    for name in model.__pydantic_fields__:
+        owner = next(c for c in model.__mro__ if name in inspect.get_annotations(c))
+        doc = _attribute_docstrings(owner).get(name)
+        if doc is not None:
+            docs[name] = doc
+    return docs
 
 
 def _describe(model: type[BaseModel]) -> bool:
