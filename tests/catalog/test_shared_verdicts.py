@@ -137,7 +137,9 @@ def test_shared_verdicts_must_be_for_the_catalogue_and_date_evaluated() -> None:
         }
     )
     other_day = Verdicts(CATALOG, AS_OF + dt.timedelta(days=1))
-    with pytest.raises(ValueError, match="^the shared verdicts are for another catalogue or date$"):
+    with pytest.raises(
+        ValueError, match=r"^the shared verdicts are for another catalogue or date$"
+    ):
         evaluate(CATALOG, assessment, profile, as_of=AS_OF, verdicts=other_day)
     shared = evaluate(CATALOG, assessment, profile, as_of=AS_OF, verdicts=Verdicts(CATALOG, AS_OF))
     alone = evaluate(CATALOG, assessment, profile, as_of=AS_OF)
