@@ -58,9 +58,13 @@ def test_shared_work_gives_the_answers_decided_afresh_for_the_examples(
 
 
 def test_shared_work_gives_the_answers_decided_afresh_at_every_threshold() -> None:
+    """Alone, and in one run over every profile (sharing bindings and verdicts between them)."""
     assert BOUNDARY_PROFILES
+    verdicts = Verdicts(CATALOG, AS_OF)
     for profile in BOUNDARY_PROFILES:
-        assert applicable_obligations(CATALOG, profile, AS_OF) == _afresh(profile)
+        expected = _afresh(profile)
+        assert applicable_obligations(CATALOG, profile, AS_OF) == expected
+        assert verdicts.of(profile) == expected
 
 
 def _conditions() -> list[Any]:
@@ -169,3 +173,45 @@ def test_all_any_and_not_of_the_same_parts_have_different_shapes() -> None:
     assert len({_shape(c) for c in made}) == len(made)
     again = CONDITION.validate_python({"not": {"any": parts}})
     assert _shape(again) == _shape(made[3])
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2024, 1, 1), AS_OF, dt.date(2027, 6, 1)])
+def test_one_run_over_the_examples_gives_each_the_answers_decided_afresh(as_of: dt.date) -> None:
+    verdicts = Verdicts(CATALOG, as_of)
+    for path in EXAMPLES:
+        profile = load_profile(path)
+        assert verdicts.of(profile) == _afresh(profile, as_of)
+
+
+def _features_read(obligation: Any) -> set[str]:
+    conditions = [obligation.applies_when, *(c.applies_when for c in obligation.citations)]
+    return {
+        leaf.feature.value
+        for condition in conditions
+        if condition is not None
+        for leaf in _leaves(condition)
+        if hasattr(leaf, "feature")
+    }
+
+
+def test_profiles_share_the_verdicts_that_do_not_turn_on_where_they_differ() -> None:
+    base = load_profile(EXAMPLES[-1]).model_dump(by_alias=True)
+    closed = {"present": [], "absent": "all others"}
+    without = ServiceProfile.model_validate(base | {"features": closed})
+    verdicts = Verdicts(CATALOG, AS_OF)
+    first = verdicts.of(without)
+    assert first == _afresh(without)
+    deciding = 0
+    for feature in sorted({f for ob in CATALOG.obligations for f in _features_read(ob)}):
+        with_it = ServiceProfile.model_validate(
+            base | {"features": {**closed, "present": [feature]}}
+        )
+        second = verdicts.of(with_it)
+        assert second == _afresh(with_it)
+        for obligation, a, b in zip(CATALOG.obligations, first, second, strict=True):
+            if feature not in _features_read(obligation):
+                assert a is b, f"{obligation.id} does not read {feature}: worked out once"
+            elif a != b:
+                deciding += 1
+                assert a is not b
+    assert deciding, "some feature changes some verdict"

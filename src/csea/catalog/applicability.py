@@ -27,15 +27,19 @@ kept as *upcoming*, so a team sees what is coming.
 
 Many citations share a provision and a condition (Ofcom's codes cite the same measures under
 the same user thresholds across many obligations), so for one profile on one date each
-distinct citation is judged once and each distinct condition evaluated once; and a run over
-many services ([Verdicts][csea.catalog.applicability.Verdicts]) decides applicability once
-per distinct profile. The results are immutable, so sharing them changes no answer.
+distinct citation is judged once and each distinct condition evaluated once. A run over
+many services ([Verdicts][csea.catalog.applicability.Verdicts]) shares more: a citation's
+binding turns on the profile only through its source's reach and its condition's outcome,
+and an obligation's verdict only through its own condition's outcome and its bindings, so
+each is worked out once per distinct set of those, and services that differ only in facts
+an obligation does not read share its verdict. The results are immutable, so sharing them
+changes no answer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from csea.catalog.conditions import Trace, evaluate_condition
@@ -94,52 +98,92 @@ class _Shapes:
 
 
 @dataclass
+class _Shared:
+    """What the profiles judged on one date share, with the catalogue's citations and conditions.
+
+    Each condition outcome is kept once per value (``keep``), and each binding once per
+    citation, reach and outcome, so a verdict is found again by the identities of the outcome
+    and bindings it was worked out from. The dictionaries hold what they key on, so no
+    identity is reused while they live.
+    """
+
+    status: dict[tuple[str, str], SourceStatus] = field(default_factory=dict)
+    shapes: _Shapes = field(default_factory=_Shapes)
+    traces: dict[Hashable, Trace] = field(default_factory=dict)
+    keys: dict[int, Hashable] = field(default_factory=dict)
+    bindings: dict[Hashable, Binding] = field(default_factory=dict)
+    verdicts: dict[Hashable, Applicability] = field(default_factory=dict)
+    citations: dict[int, tuple[Citation, Hashable]] = field(default_factory=dict)
+
+    def citation_key(self, citation: Citation) -> Hashable:
+        """A value equal for citations judged alike: source, provision, relationship, condition."""
+        known = self.citations.get(id(citation))
+        if known is None:
+            condition = citation.applies_when
+            shape = None if condition is None else self.shapes.number(condition)
+            key = (citation.source, citation.provision, citation.relationship, shape)
+            known = self.citations[id(citation)] = (citation, key)
+        return known[1]
+
+    def keep(self, trace: Trace) -> Trace:
+        """The one kept outcome equal to ``trace``, whose parts are kept ones."""
+        key = (trace.holds, trace.text, trace.fact, *(self.keys[id(p)] for p in trace.parts))
+        kept = self.traces.setdefault(key, trace)
+        self.keys[id(kept)] = key
+        return kept
+
+
+@dataclass
 class _Memo:
-    """What one profile on one date needs many times: each source's reach and provision status."""
+    """What one profile on one date needs many times: each source's reach, each outcome."""
 
     facts: ProfileFacts
     as_of: dt.date
-    where: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
-    status: dict[tuple[str, str], SourceStatus] = field(default_factory=dict)
-    shapes: _Shapes = field(default_factory=_Shapes)
+    shared: _Shared = field(default_factory=_Shared)
+    where: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     traces: dict[int, Trace] = field(default_factory=dict)
     bindings: dict[Hashable, Binding] = field(default_factory=dict)
 
     def trace(self, condition: Condition) -> Trace:
         """How a condition comes out for the profile (each distinct condition evaluated once)."""
-        key = self.shapes.number(condition)
+        key = self.shared.shapes.number(condition)
         if key not in self.traces:
-            self.traces[key] = evaluate_condition(condition, self.facts)
+            outcome = evaluate_condition(condition, self.facts, self.trace)
+            self.traces[key] = self.shared.keep(outcome)
         return self.traces[key]
 
     def binding(self, catalog: Catalog, citation: Citation) -> Binding:
         """Whether a citation binds (each distinct citation of the catalogue judged once)."""
-        key = (
-            citation.source,
-            citation.provision,
-            citation.relationship,
-            None if citation.applies_when is None else self.shapes.number(citation.applies_when),
-        )
-        if key not in self.bindings:
-            self.bindings[key] = _binding(catalog, citation, self)
-        return self.bindings[key]
+        key = self.shared.citation_key(citation)
+        found = self.bindings.get(key)
+        if found is None:
+            source = catalog.source(citation.source)
+            assert source is not None, "the loader guarantees every citation resolves"
+            condition = citation.applies_when
+            outcome = None if condition is None else id(self.trace(condition))
+            value = (key, self.reach(source), outcome)
+            found = self.shared.bindings.get(value)
+            if found is None:
+                found = self.shared.bindings[value] = _binding(catalog, citation, self)
+            self.bindings[key] = found
+        return found
 
-    def reach(self, source: Source) -> tuple[list[str], list[str]]:
+    def reach(self, source: Source) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The source's jurisdictions where the service is offered, and those not declared."""
         if source.id not in self.where:
             known = [(j, self.facts.offered_in(j)) for j in source.jurisdictions]
             self.where[source.id] = (
-                [j for j, offered in known if offered],
-                [j for j, offered in known if offered is None],
+                tuple(j for j, offered in known if offered),
+                tuple(j for j, offered in known if offered is None),
             )
         return self.where[source.id]
 
     def status_of(self, source: Source, provision_id: str) -> SourceStatus:
         """The provision's status on the memo's date."""
         key = (source.id, provision_id)
-        if key not in self.status:
-            self.status[key] = source.provision_status_on(provision_id, self.as_of)
-        return self.status[key]
+        if key not in self.shared.status:
+            self.shared.status[key] = source.provision_status_on(provision_id, self.as_of)
+        return self.shared.status[key]
 
 
 def applicability(
@@ -161,14 +205,26 @@ def _shape(condition: Condition) -> Hashable:
     return condition
 
 
+_EVERY = Trace(True, "applies to every service")
+"""The outcome of an obligation with no ``applies_when``."""
+
+
 def _applicability(catalog: Catalog, obligation: Obligation, memo: _Memo) -> Applicability:
     bindings = [memo.binding(catalog, c) for c in obligation.citations]
+    trace = _EVERY if obligation.applies_when is None else memo.trace(obligation.applies_when)
+    key = (obligation.id, id(trace), *map(id, bindings))
+    verdicts = memo.shared.verdicts
+    if key not in verdicts:
+        verdicts[key] = _verdict(obligation, trace, bindings, memo.as_of)
+    return verdicts[key]
+
+
+def _verdict(
+    obligation: Obligation, trace: Trace, bindings: list[Binding], as_of: dt.date
+) -> Applicability:
+    """The verdict on an obligation, from its condition's outcome and its citations' bindings."""
     binding = [b for b in bindings if b.state.binding]
     sure = [b for b in binding if b.state is CitationState.BINDS]
-    if obligation.applies_when is None:
-        trace = Trace(True, "applies to every service")
-    else:
-        trace = memo.trace(obligation.applies_when)
     applies = trace.holds is not False and bool(binding)
     force, sure_force = _force(binding), _force(sure)
     force_assumed = applies and force is not sure_force
@@ -181,7 +237,7 @@ def _applicability(catalog: Catalog, obligation: Obligation, memo: _Memo) -> App
     return Applicability(
         obligation_id=obligation.id,
         applies=applies,
-        reasons=_reasons(trace, binding, memo.as_of),
+        reasons=_reasons(trace, binding, as_of),
         force=force if trace.holds is not False else None,
         bindings=bindings,
         assumed=applies and (trace.holds is None or not sure),
@@ -273,7 +329,7 @@ def _binding(catalog: Catalog, citation: Citation, memo: _Memo) -> Binding:
     return result(state, why)
 
 
-def _dated(status: SourceStatus, as_of: dt.date, where: list[str]) -> tuple[CitationState, str]:
+def _dated(status: SourceStatus, as_of: dt.date, where: Sequence[str]) -> tuple[CitationState, str]:
     """Whether a provision that reaches the service binds on the date, and why."""
     if status is SourceStatus.LAPSED:
         return CitationState.LAPSED, f"lapsed on or before {as_of.isoformat()}"
@@ -308,15 +364,15 @@ class Verdicts:
 
     A run over many services (a portfolio) asks it for each one; services whose profiles
     differ only in their names and description are decided once. Any other field, including
-    one added later, tells two profiles apart.
+    one added later, tells two profiles apart; then bindings and verdicts that turn only on
+    facts the two profiles share are still worked out once (see the module's description).
     """
 
     def __init__(self, catalog: Catalog, as_of: dt.date) -> None:
         self.catalog = catalog
         self.as_of = as_of
         self._decided: dict[str, list[Applicability]] = {}
-        self._shapes = _Shapes()
-        self._status: dict[tuple[str, str], SourceStatus] = {}
+        self._shared = _Shared()
         self._harms: dict[str, list[Harm]] = {}
 
     def harms(self, obligation: Obligation) -> list[Harm]:
@@ -330,7 +386,7 @@ class Verdicts:
         key = profile.model_dump_json(exclude=set(_DESCRIPTIVE))
         if key not in self._decided:
             facts = profile_facts(self.catalog, profile)
-            memo = _Memo(facts, self.as_of, status=self._status, shapes=self._shapes)
+            memo = _Memo(facts, self.as_of, self._shared)
             self._decided[key] = _decide(self.catalog, memo)
         return list(self._decided[key])
 

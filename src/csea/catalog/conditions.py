@@ -12,6 +12,7 @@ condition restated as if it were a fact.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from csea.catalog.facts import Known, ProfileFacts
@@ -92,17 +93,26 @@ class Trace:
         return sorted({leaf.fact for leaf in self.leaves() if leaf.fact is not None})
 
 
-def evaluate_condition(condition: Condition, facts: ProfileFacts) -> Trace:
-    """Evaluate one condition against a profile's facts, keeping the reasons."""
+def evaluate_condition(
+    condition: Condition,
+    facts: ProfileFacts,
+    part: Callable[[Condition], Trace] | None = None,
+) -> Trace:
+    """Evaluate one condition against a profile's facts, keeping the reasons.
+
+    ``part`` evaluates the parts of all / any / not (by default, this function): a caller
+    that evaluates many conditions for one profile passes one that keeps each outcome.
+    """
+    sub = part or (lambda inner: evaluate_condition(inner, facts))
     match condition:
         case AllOf(all=parts):
-            traces = [evaluate_condition(p, facts) for p in parts]
+            traces = [sub(p) for p in parts]
             return Trace(_all([t.holds for t in traces]), "all", traces)
         case AnyOf(any=parts):
-            traces = [evaluate_condition(p, facts) for p in parts]
+            traces = [sub(p) for p in parts]
             return Trace(_any([t.holds for t in traces]), "any", traces)
         case NotCondition(not_=inner):
-            trace = evaluate_condition(inner, facts)
+            trace = sub(inner)
             return Trace(None if trace.holds is None else not trace.holds, "not", [trace])
     return _leaf(condition, facts)
 
