@@ -37,6 +37,8 @@ HISTORY = {"csea.assessment.history", "csea.assessment.git"}
 """What reading an assessment's git history needs."""
 CATALOG_CHECKS = {"csea.catalog.checks", "csea.catalog.kind_checks", "csea.catalog.cycle_checks"}
 """What checking a catalogue read from its files needs (a cached catalogue was checked)."""
+TERMINAL = {"rich", "rich.console", "rich.table", "rich.text", "csea.render.console"}
+"""What printing through a terminal console needs: not JSON written to stdout."""
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -61,7 +63,10 @@ def loaded(*args: str, cwd: Path) -> set[str]:
     ("args", "unused"),
     [
         (("check", str(VIDORA)), DOCUMENTS | REPORT | HISTORY | CI_FORMATS | CATALOG_CHECKS),
-        (("check", "--format", "json", str(VIDORA)), DOCUMENTS | REPORT | HISTORY | CI_FORMATS),
+        (
+            ("check", "--format", "json", str(VIDORA)),
+            DOCUMENTS | REPORT | HISTORY | CI_FORMATS | TERMINAL,
+        ),
         (
             ("report", "--format", "html", "-o", "report.html", str(VIDORA)),
             DOCUMENTS | CHECK_TABLE | CI_FORMATS | HISTORY,
@@ -72,18 +77,17 @@ def loaded(*args: str, cwd: Path) -> set[str]:
 def test_a_command_leaves_what_it_does_not_use_unloaded(
     args: tuple[str, ...], unused: set[str], tmp_path: Path
 ) -> None:
-    assert loaded(*args, cwd=tmp_path) & unused - _LIBRARIES_LOAD == set()
+    libraries = _loads("typer") if unused & TERMINAL else _loads("typer", "rich.console")
+    assert loaded(*args, cwd=tmp_path) & unused - libraries == set()
 
 
-_LIBRARIES_LOAD = set(
-    subprocess.run(
-        [sys.executable, "-c", "import sys, typer, rich.console; print(*sys.modules, sep='\\n')"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-)
-"""What the command line's own libraries load by themselves (older rich loads its tables)."""
+def _loads(*modules: str) -> set[str]:
+    """What the command line's own libraries load by themselves (older rich loads its tables)."""
+    script = f"import sys, {', '.join(modules)}; print(*sys.modules, sep='\\n')"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(done.stdout.splitlines())
 
 
 @pytest.mark.parametrize(
@@ -91,12 +95,13 @@ _LIBRARIES_LOAD = set(
     [
         (
             ("check", "--format", "junit", str(VIDORA)),
-            CHECK_TABLE | CI_FORMATS - {"csea.render.sarif"},
+            CHECK_TABLE - TERMINAL | CI_FORMATS - {"csea.render.sarif"},
         ),
         (("report", "--format", "html", "-o", "report.html", str(VIDORA)), REPORT),
         (("--no-cache", "check", str(VIDORA)), CATALOG_CHECKS),
+        (("check", str(VIDORA)), CHECK_TABLE | TERMINAL),
     ],
-    ids=["check-junit", "report-html", "check-no-cache"],
+    ids=["check-junit", "report-html", "check-no-cache", "check-table"],
 )
 def test_the_probe_sees_what_a_command_uses(
     args: tuple[str, ...], used: set[str], tmp_path: Path

@@ -1,7 +1,7 @@
 """What every command shares: exit codes, options, consoles, writing a view, error reporting.
 
 Everything a command prints goes through this module, and through one safe-text path:
-the consoles are [SafeConsole][csea.render.escape.SafeConsole]s (no markup, emoji or links
+the consoles are [SafeConsole][csea.render.console.SafeConsole]s (no markup, emoji or links
 read from text, controls shown escaped), exact text for stdout goes through
 [write_stdout][csea.cli._shared.write_stdout] (controls shown escaped), and an output that
 cannot be written (a full disk, a closed pipe) is an error like any other: a message and
@@ -19,16 +19,18 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TextIO, TypeVar
 
 import typer
 
 from csea.clock import today
 from csea.errors import CseaError, InputError, WriteRefusedError
 from csea.fileio import write_output
-from csea.render.escape import SafeConsole
 from csea.render.view import PLAIN_WIDTH, Line, Part, Styled, as_text
 from csea.safetext import visible
+
+if TYPE_CHECKING:
+    from csea.render.console import SafeConsole
 
 __all__ = [
     "CatalogOption",
@@ -62,16 +64,35 @@ class ExitCode(IntEnum):
     """Bad usage or unusable input: nothing was computed and nothing was written."""
 
 
-def _console(*, stderr: bool, soft_wrap: bool) -> SafeConsole:
-    console = SafeConsole(stderr=stderr, soft_wrap=soft_wrap)
-    if not console.is_terminal:
-        console.width = PLAIN_WIDTH
-    return console
+class _Console:
+    """A [SafeConsole][csea.render.console.SafeConsole] made the first time something is printed.
+
+    Made then, not when the command line starts, so a command that prints nothing through a
+    console (``check --format json``) never imports rich.
+    """
+
+    def __init__(self, *, stderr: bool, soft_wrap: bool) -> None:
+        self._stderr = stderr
+        self._soft_wrap = soft_wrap
+
+    @functools.cached_property
+    def console(self) -> SafeConsole:
+        """The console: the terminal's width, or ``PLAIN_WIDTH`` when not a terminal."""
+        from csea.render.console import SafeConsole  # noqa: PLC0415 - rich only when used
+
+        console = SafeConsole(stderr=self._stderr, soft_wrap=self._soft_wrap)
+        if not console.is_terminal:
+            console.width = PLAIN_WIDTH
+        return console
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        """Print through the console (``rich.console.Console.print``)."""
+        self.console.print(*objects, **options)
 
 
-out = _console(stderr=False, soft_wrap=False)
+out = _Console(stderr=False, soft_wrap=False)
 """Console for results (stdout): the terminal's width, or ``PLAIN_WIDTH`` when not a terminal."""
-stderr = _console(stderr=True, soft_wrap=True)
+stderr = _Console(stderr=True, soft_wrap=True)
 """Console for errors and progress (stderr)."""
 
 CatalogOption = Annotated[

@@ -2,7 +2,8 @@
 
 ```
 view           View, the format menus (one StrEnum per menu), the parts a view renders to
-escape         one escaping function per output language; SafeConsole for the terminal
+escape         one escaping function per output language
+console        SafeConsole: the terminal console (no markup, emoji or links read)
 tabular        Tabular: a titled table shown as a terminal table, JSON or CSV; TableView
 catalog        catalogue views: list, show, sources, crosswalk, validate's problems
 applicability  csea applicable: the verdicts, and one obligation explained

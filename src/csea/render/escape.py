@@ -8,6 +8,7 @@ text through the function of its language, so it shows as written and does nothi
 ```
 output      function                  what it does
 terminal    terminal(), SafeConsole   no markup, emoji or links read; controls shown escaped
+                                      (SafeConsole: csea.render.console)
 Markdown    markdown()                punctuation backslash-escaped, one line, controls escaped
 HTML        html()                    <>&"' as entities, controls escaped (the HTML report's
                                       Jinja environment applies it to every value)
@@ -26,18 +27,18 @@ A new output format uses the function of its language.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 from markupsafe import escape as _html_escape
-from rich.console import Console
-from rich.text import Text
 
 from csea.safetext import visible
 
+if TYPE_CHECKING:
+    from rich.text import Text
+
 __all__ = [
     "FORMULA_START",
-    "SafeConsole",
     "css_string",
     "html",
     "markdown",
@@ -55,23 +56,9 @@ _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 def terminal(text: str, style: str = "") -> Text:
     """Text for a rich renderable: shown as written (no markup, emoji or links), controls escaped."""
+    from rich.text import Text  # noqa: PLC0415 - rich only where a terminal is written
+
     return Text(visible(text), style=style)
-
-
-class SafeConsole(Console):
-    """A rich console that never reads markup or emoji codes, and shows controls escaped.
-
-    Every string it is given (a printed line, a table cell, a title) is shown as written; csea
-    builds every console it prints with from this class.
-    """
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(markup=False, emoji=False, highlight=False, **options)
-
-    def render_str(self, text: str, **options: Any) -> Text:
-        """A string as text: markup and emoji codes kept as written, controls escaped."""
-        options.update(markup=False, emoji=False)
-        return super().render_str(visible(text), **options)
 
 
 def markdown(text: str) -> str:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from csea.fileio import dumps_json
 from csea.render.escape import spreadsheet_cell, terminal
 from csea.render.view import Part, TableFormat, View
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 __all__ = ["Cell", "TableView", "Tabular", "to_csv", "to_rich"]
 
@@ -35,6 +37,8 @@ class Tabular:
 
 def to_rich(table: Tabular) -> Table:
     """A rich table for the terminal."""
+    from rich.table import Table  # noqa: PLC0415 - rich only where a terminal is written
+
     out = Table(title=terminal(table.title), title_justify="left", show_lines=False)
     for _, header in table.columns:
         out.add_column(header, overflow="fold")

@@ -18,11 +18,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
-from rich.console import ConsoleRenderable, RenderableType
-
-from csea.render.escape import SafeConsole
+if TYPE_CHECKING:
+    from rich.console import ConsoleRenderable, RenderableType
 
 __all__ = [
     "PLAIN_WIDTH",
@@ -146,13 +145,15 @@ class Styled:
     @property
     def text(self) -> str:
         """The plain text for a file or a pipe: no colour, ``width`` wide, no trailing spaces."""
+        from csea.render.console import SafeConsole  # noqa: PLC0415 - rich only when used
+
         console = SafeConsole(width=self.width, file=io.StringIO(), color_system=None, record=True)
         for renderable in self.rich:
             console.print(renderable)
         return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
 
 
-Part = str | Line | Styled | ConsoleRenderable
+Part: TypeAlias = "str | Line | Styled | ConsoleRenderable"
 """One piece of output: exact text for stdout, a console line, styled text, or a rich
 renderable (a table) the console prints."""
 
